@@ -1,0 +1,57 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+// Dependency direction is law: adapters -> domain; gateway -> everything; domain -> nothing.
+// The domain may use only pure libraries (time-zone math, schema validation); no node I/O, no vendor SDK.
+const domainAllowedExternals = ['luxon', 'zod'];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/data/**', '**/tmp/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: [],
+              allowedExternalImports: domainAllowedExternals,
+            },
+            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'error',
+    },
+  },
+  {
+    // Node built-ins are I/O; the domain's source must not reach for them (tests may, for fixtures).
+    files: ['libs/domain/src/**/*.ts'],
+    ignores: ['libs/domain/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'fs', 'fs/*', 'http', 'https', 'net', 'crypto', 'child_process', 'os', 'path'], message: 'The domain does no I/O: put it behind a port.' }] },
+      ],
+      'no-restricted-globals': ['error', 'process', 'fetch', 'require'],
+    },
+  },
+  {
+    // Tooling config files share the workspace's vitest preset by relative path.
+    files: ['**/vitest.config.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    files: ['**/*.test.ts', '**/test/**/*.ts', '**/bench/**/*.ts', 'apps/gateway/src/cli/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);

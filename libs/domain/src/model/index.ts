@@ -1,0 +1,4 @@
+export * from './practice';
+export * from './patient';
+export * from './appointment';
+export * from './call';

@@ -1,0 +1,5 @@
+export * from './tool-contract';
+export * from './conversation-output';
+export * from './call-session';
+export * from './tool-runner';
+export * from './conversation';
