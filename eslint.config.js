@@ -25,6 +25,7 @@ export default tseslint.config(
             },
             { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter'] },
+            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: [] },
           ],
         },
       ],
