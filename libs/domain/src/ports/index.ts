@@ -5,3 +5,4 @@ export * from './call-log';
 export * from './clock';
 export * from './logger';
 export * from './language-model';
+export * from './speech';

@@ -7,3 +7,10 @@ export const TOKENS = {
   Clock: Symbol.for('crowndesk.Clock'),
   Logger: Symbol.for('crowndesk.Logger'),
 } as const;
+
+/** Tokens of the voice path (Twilio media streams): listening, speaking, call control. */
+export const VOICE_TOKENS = {
+  SpeechRecognizer: Symbol.for('crowndesk.SpeechRecognizer'),
+  SpeechSynthesizer: Symbol.for('crowndesk.SpeechSynthesizer'),
+  CallControl: Symbol.for('crowndesk.CallControl'),
+} as const;
