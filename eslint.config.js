@@ -5,6 +5,22 @@ import tseslint from 'typescript-eslint';
 // The domain may use only pure libraries (time-zone math, schema validation); no node I/O, no vendor SDK.
 const domainAllowedExternals = ['luxon', 'zod'];
 
+function boundaryRule(domainExternals) {
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      allow: [],
+      depConstraints: [
+        { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], allowedExternalImports: domainExternals },
+        { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain'] },
+        { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter'] },
+        { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: [] },
+      ],
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/data/**', '**/tmp/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   ...tseslint.configs.recommended,
@@ -12,23 +28,7 @@ export default tseslint.config(
     files: ['**/*.ts'],
     plugins: { '@nx': nx },
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            {
-              sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: [],
-              allowedExternalImports: domainAllowedExternals,
-            },
-            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter'] },
-            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: [] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaryRule(domainAllowedExternals),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'error',
@@ -45,6 +45,11 @@ export default tseslint.config(
       ],
       'no-restricted-globals': ['error', 'process', 'fetch', 'require'],
     },
+  },
+  {
+    // Domain tests and their fixtures may use the test runner (still nothing of ours beyond the domain).
+    files: ['libs/domain/src/**/*.test.ts', 'libs/domain/src/**/*.fixture.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaryRule([...domainAllowedExternals, 'vitest']) },
   },
   {
     // Tooling config files share the workspace's vitest preset by relative path.

@@ -1,3 +1,6 @@
 export * from './model';
 export * from './ports';
 export * from './receptionist';
+export * from './receptionist/conversation';
+export * from './scheduling';
+export * from './receptionist/tools';
