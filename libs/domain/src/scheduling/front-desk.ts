@@ -1,0 +1,284 @@
+import type { Appointment, AppointmentType, CallerIdentity, Patient, Practice, Slot } from '../model';
+import type { Clock, Logger, SchedulingBackend } from '../ports';
+import type { CallSession } from '../receptionist/call-session';
+import { accessibleAppointment, isActiveFor } from './appointment-access';
+import { recordNewAppointment, recordOutcome, showAppointment } from './appointment-refs';
+import { appointmentTypeByCode, resolveAppointmentType } from './appointment-types';
+import type { BookingWindow } from './booking-window';
+import { bookingWindow, dateWithinWindow, withinWindow } from './booking-window';
+import type {
+  AvailabilityRequest,
+  AvailabilityResult,
+  BookAppointmentRequest,
+  BookingOutcome,
+  CancelOutcome,
+  InvalidDate,
+  LookupOutcome,
+  OutsideWindow,
+  RescheduleOutcome,
+  SlotUnavailable,
+  UnknownType,
+} from './front-desk-results';
+import { idempotencyKey } from './idempotency';
+import { matchesIdentity, splitFullName } from './identity';
+import { isLocalDate, localToInstant, splitLocalDateTime } from './local-time';
+import { toE164 } from './phone-number';
+import { SlotFinder } from './slot-finder';
+
+type Start = { kind: 'ok'; instant: Date } | { kind: 'nonexistent' } | { kind: 'invalid' };
+
+
+/**
+ * The receptionist's scheduling use cases. The practice and the verified patient always come from the call
+ * session (server-side), never from what the model or the caller supplies. Backend errors propagate.
+ * Every write carries an idempotency key derived from the call and its arguments, so a re-asked or retried
+ * tool call writes once; and a retry whose first attempt already succeeded finds that result again.
+ */
+export class FrontDesk {
+  private readonly slots: SlotFinder;
+
+  constructor(
+    private readonly backend: SchedulingBackend,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {
+    this.slots = new SlotFinder(backend);
+  }
+
+  async findAvailableSlots(session: CallSession, request: AvailabilityRequest): Promise<AvailabilityResult> {
+    const practice = session.practice;
+    const type = resolveAppointmentType(practice, request.typeCode);
+    if (!type) return unknownType(practice);
+    if (request.date && !isLocalDate(request.date)) return invalidDate('date');
+    const window = bookingWindow(practice, this.clock.now());
+    if (request.date && !dateWithinWindow(window, request.date)) {
+      return { status: 'outside_booking_window', window, alternatives: [] };
+    }
+    const slots = await this.slots.offer(practice, type, window, request.date, request);
+    this.logger.debug({ ...ids(session), typeCode: type.code, offered: slots.length }, 'availability searched');
+    return { status: 'available', appointmentType: type, slots };
+  }
+
+  async book(session: CallSession, request: BookAppointmentRequest): Promise<BookingOutcome> {
+    const practice = session.practice;
+    const type = resolveAppointmentType(practice, request.typeCode);
+    if (!type) return unknownType(practice);
+    if (!isLocalDate(request.identity.dateOfBirth)) return invalidDate('date_of_birth');
+    const start = parseStart(practice, request.localStart);
+    if (start.kind === 'invalid') return invalidDate('start');
+    const window = bookingWindow(practice, this.clock.now());
+    if (start.kind === 'nonexistent') return this.unavailable(practice, type, window, request.localStart);
+    if (!withinWindow(window, start.instant)) return this.outsideWindow(practice, type, window, request.localStart);
+
+    const open = await this.slots.openAt(practice, type, start.instant);
+    if (open.length === 0) {
+      // A re-asked or retried booking finds the appointment its first attempt made in that slot.
+      const patient = await this.identify(session, request.identity);
+      const held = patient ? await this.heldAppointment(practice, patient, type.code, start.instant) : null;
+      if (!patient || !held) return this.unavailable(practice, type, window, request.localStart);
+      session.verifiedPatient = patient;
+      recordNewAppointment(session, 'booked', held.id);
+      return { status: 'booked', appointment: held, ref: showAppointment(session, held), newPatient: false };
+    }
+
+    const existing = await this.identify(session, request.identity);
+    const patient = existing ?? (await this.register(session, request));
+    if (!patient) return { status: 'incomplete_name' };
+    session.verifiedPatient = patient;
+
+    const slot = open[0] as Slot;
+    const result = await this.backend.book(practice, {
+      patientId: patient.id,
+      slot,
+      idempotencyKey: idempotencyKey(session.callId, 'book', { type: type.code, start: slot.start, patient: patient.id }),
+    });
+    if (result.status === 'slot_taken') {
+      this.logger.info({ ...ids(session), typeCode: type.code }, 'slot taken at booking');
+      return this.unavailable(practice, type, window, request.localStart);
+    }
+    recordNewAppointment(session, 'booked', result.appointment.id);
+    this.logger.info(
+      { ...ids(session), appointmentId: result.appointment.id, typeCode: type.code, newPatient: !existing },
+      'appointment booked',
+    );
+    const ref = showAppointment(session, result.appointment);
+    return { status: 'booked', appointment: result.appointment, ref, newPatient: !existing };
+  }
+
+  /** The identity gate: name and date of birth must match a patient before anything about them is said. */
+  async findMyAppointments(session: CallSession, identity: CallerIdentity): Promise<LookupOutcome> {
+    const practice = session.practice;
+    const patient = await this.identify(session, identity);
+    if (!patient) {
+      this.logger.info(ids(session), 'caller identity not verified');
+      return { status: 'identity_mismatch' };
+    }
+    session.verifiedPatient = patient;
+    const now = this.clock.now().getTime();
+    const upcoming = (await this.backend.appointmentsOf(practice, patient.id))
+      .filter((appointment) => isActiveFor(appointment, practice, patient) && Date.parse(appointment.start) >= now)
+      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    this.logger.info({ ...ids(session), patientId: patient.id, appointments: upcoming.length }, 'caller verified');
+    return {
+      status: 'verified',
+      appointments: upcoming.map((appointment) => ({ ref: showAppointment(session, appointment), appointment })),
+    };
+  }
+
+  async reschedule(session: CallSession, ref: string, newLocalStart: string): Promise<RescheduleOutcome> {
+    const practice = session.practice;
+    const access = accessibleAppointment(session, ref);
+    if ('status' in access) return this.refused(session, access);
+    const { patient, appointment } = access;
+    const type = appointmentTypeByCode(practice, appointment.typeCode);
+    if (!type) return unknownType(practice);
+    const start = parseStart(practice, newLocalStart);
+    if (start.kind === 'invalid') return invalidDate('start');
+    const window = bookingWindow(practice, this.clock.now());
+    if (start.kind === 'nonexistent') return this.unavailable(practice, type, window, newLocalStart);
+    // Already there: a re-asked or retried reschedule that has succeeded.
+    if (Date.parse(appointment.start) === start.instant.getTime()) return { status: 'rescheduled', ref: access.ref, appointment };
+    if (!withinWindow(window, start.instant)) return this.outsideWindow(practice, type, window, newLocalStart);
+
+    const open = await this.slots.openAt(practice, type, start.instant);
+    if (open.length === 0) {
+      // A retried reschedule whose reply was lost: the original has moved, and the patient holds the new time.
+      const appointments = await this.backend.appointmentsOf(practice, patient.id);
+      const original = appointments.find((candidate) => candidate.id === appointment.id);
+      const held = original && !isActiveFor(original, practice, patient) ? heldIn(appointments, practice, patient, type.code, start.instant) : null;
+      if (!held) return this.unavailable(practice, type, window, newLocalStart);
+      session.shownAppointments.set(access.ref, held);
+      recordNewAppointment(session, 'rescheduled', held.id, [appointment.id]);
+      return { status: 'rescheduled', ref: access.ref, appointment: held };
+    }
+    // Keep the caller with the same provider when they are free.
+    const slot = open.find((candidate) => candidate.providerId === appointment.providerId) ?? (open[0] as Slot);
+    const result = await this.backend.reschedule(practice, {
+      appointmentId: appointment.id,
+      patientId: patient.id,
+      newSlot: slot,
+      idempotencyKey: idempotencyKey(session.callId, 'reschedule', { appointment: appointment.id, start: slot.start }),
+    });
+    if (result.status === 'not_found') return { status: 'unknown_appointment' };
+    if (result.status === 'slot_taken') return this.unavailable(practice, type, window, newLocalStart);
+    session.shownAppointments.set(access.ref, result.appointment);
+    recordNewAppointment(session, 'rescheduled', result.appointment.id, [result.previous.id]);
+    this.logger.info(
+      { ...ids(session), appointmentId: result.appointment.id, previousAppointmentId: result.previous.id },
+      'appointment rescheduled',
+    );
+    return { status: 'rescheduled', ref: access.ref, appointment: result.appointment };
+  }
+
+  async cancel(session: CallSession, ref: string): Promise<CancelOutcome> {
+    const access = accessibleAppointment(session, ref, { includeCancelled: true });
+    if ('status' in access) return this.refused(session, access);
+    const { patient, appointment } = access;
+    // Already cancelled in this call: a re-asked or retried cancellation.
+    if (appointment.status === 'cancelled') return { status: 'cancelled', ref: access.ref, appointment };
+    const result = await this.backend.cancel(session.practice, {
+      appointmentId: appointment.id,
+      patientId: patient.id,
+      idempotencyKey: idempotencyKey(session.callId, 'cancel', { appointment: appointment.id }),
+    });
+    if (result.status === 'not_found') return { status: 'unknown_appointment' };
+    session.shownAppointments.set(access.ref, result.appointment);
+    recordOutcome(session, 'cancelled', [result.appointment.id]);
+    this.logger.info({ ...ids(session), appointmentId: result.appointment.id }, 'appointment cancelled');
+    return { status: 'cancelled', ref: access.ref, appointment: result.appointment };
+  }
+
+  /** The practice's patient with this name and date of birth, if any (the already verified caller first). */
+  private async identify(session: CallSession, identity: CallerIdentity): Promise<Patient | null> {
+    const verified = session.verifiedPatient;
+    if (verified && matchesIdentity(verified, identity)) return verified;
+    const candidates = await this.backend.findPatients(session.practice, {
+      dateOfBirth: identity.dateOfBirth,
+      fullName: identity.fullName,
+    });
+    return candidates.find((patient) => patient.practiceId === session.practice.id && matchesIdentity(patient, identity)) ?? null;
+  }
+
+  /** Registers the caller as a new patient; null when the name has no distinct last name. */
+  private async register(session: CallSession, request: BookAppointmentRequest): Promise<Patient | null> {
+    const name = splitFullName(request.identity.fullName);
+    if (!name) return null;
+    const details = { ...name, dateOfBirth: request.identity.dateOfBirth };
+    const patient = await this.backend.registerPatient(
+      session.practice,
+      // The number the caller gave, else the one they are calling from.
+      { ...details, phone: toE164(request.phone) ?? toE164(session.callerNumber) },
+      idempotencyKey(session.callId, 'register_patient', details),
+    );
+    this.logger.info({ ...ids(session), patientId: patient.id }, 'patient registered');
+    return patient;
+  }
+
+  /** The patient's active appointment of this type at this start, if they already hold one. */
+  private async heldAppointment(practice: Practice, patient: Patient, typeCode: string, start: Date): Promise<Appointment | null> {
+    return heldIn(await this.backend.appointmentsOf(practice, patient.id), practice, patient, typeCode, start);
+  }
+
+  private async unavailable(
+    practice: Practice,
+    type: AppointmentType,
+    window: BookingWindow,
+    localStart: string,
+  ): Promise<SlotUnavailable> {
+    return { status: 'slot_unavailable', alternatives: await this.slots.alternativesTo(practice, type, window, localStart) };
+  }
+
+  private async outsideWindow(
+    practice: Practice,
+    type: AppointmentType,
+    window: BookingWindow,
+    localStart: string,
+  ): Promise<OutsideWindow> {
+    return {
+      status: 'outside_booking_window',
+      window,
+      alternatives: await this.slots.alternativesTo(practice, type, window, localStart),
+    };
+  }
+
+  private refused<T extends { status: string }>(session: CallSession, refusal: T): T {
+    this.logger.warn({ ...ids(session), reason: refusal.status }, 'appointment change refused');
+    return refusal;
+  }
+}
+
+/** A local start as an instant; "2026-02-30T10:00" is invalid, a time in the spring-forward gap nonexistent. */
+function parseStart(practice: Practice, localStart: string): Start {
+  const parts = splitLocalDateTime(localStart.trim());
+  if (!parts || !isLocalDate(parts.date)) return { kind: 'invalid' };
+  const instant = localToInstant(parts.date, parts.time, practice.timeZone);
+  return instant ? { kind: 'ok', instant } : { kind: 'nonexistent' };
+}
+
+function heldIn(
+  appointments: readonly Appointment[],
+  practice: Practice,
+  patient: Patient,
+  typeCode: string,
+  start: Date,
+): Appointment | null {
+  const held = appointments.find(
+    (appointment) =>
+      isActiveFor(appointment, practice, patient) &&
+      appointment.typeCode === typeCode &&
+      Date.parse(appointment.start) === start.getTime(),
+  );
+  return held ?? null;
+}
+
+function invalidDate(field: InvalidDate['field']): InvalidDate {
+  return { status: 'invalid_date', field };
+}
+
+function unknownType(practice: Practice): UnknownType {
+  return { status: 'unknown_type', validCodes: practice.appointmentTypes.map((type) => type.code) };
+}
+
+function ids(session: CallSession): { callId: string; practiceId: string } {
+  return { callId: session.callId, practiceId: session.practice.id };
+}
