@@ -22,7 +22,7 @@ describe('buildSystemPrompt', () => {
 
   it('summarises opening hours, upcoming closures and the departments to transfer to', () => {
     expect(prompt).toContain(
-      'Opening hours: Monday to Thursday: 8 AM to 5 PM; Friday: 8 AM to 1 PM; Saturday: 9 AM to 12:30 PM; Sunday: closed.',
+      'Opening hours: Monday through Thursday, 8 AM to 5 PM; Friday, 8 AM to 1 PM; Saturday, 9 AM to 12:30 PM; closed Sunday.',
     );
     expect(prompt).toContain('Closed on Friday, March 13 (staff training).');
     expect(prompt).toContain('billing, front_desk');

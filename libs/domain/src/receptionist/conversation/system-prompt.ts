@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Practice } from '../../model';
-import { describeOpeningHours } from './opening-hours';
+import { spokenWeeklyHours } from '../../scheduling/opening-hours-speech';
 
 /** How far ahead the prompt lists closures: enough for "are you open next week?". */
 const CLOSURE_HORIZON_DAYS = 21;
@@ -28,7 +28,7 @@ export function buildSystemPrompt({ practice, now, reminder }: SystemPromptInput
     ['Appointment types (code: name, length):', ...practice.appointmentTypes.map(
       (type) => `- ${type.code}: ${type.name}, ${type.durationMinutes} minutes`,
     )].join('\n'),
-    `Opening hours: ${describeOpeningHours(practice.weeklyHours)}.${describeUpcomingClosures(practice, local)}`,
+    `Opening hours: ${spokenWeeklyHours(practice)}${describeUpcomingClosures(practice, local)}`,
     describeTransferTargets(practice),
     RULES,
     ...(reminder ? [REMINDER] : []),
