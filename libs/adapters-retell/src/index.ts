@@ -5,3 +5,4 @@ export { CLOSE_CODES } from './protocol/close-codes';
 export { SPOKEN_LINES } from './spoken-lines';
 export * from './protocol/inbound-frames';
 export * from './protocol/outbound-frames';
+export * from './webhook';

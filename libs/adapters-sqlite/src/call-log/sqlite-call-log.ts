@@ -5,7 +5,8 @@ import { toUtcInstant } from '../database/utc-instant';
 import { parseInput } from '../parse-input';
 import { appointmentIdsSchema, callChannelSchema, callOutcomeSchema, callRecordSchema, transcriptSchema } from './call-record-schema';
 
-interface CallRow {
+/** A call_records row, as read back (shared with the call-event inbox, which merges into the same table). */
+export interface CallRow {
   call_id: string;
   practice_id: string;
   channel: string;
@@ -47,20 +48,7 @@ export class SqliteCallLog implements CallLog {
     const record = parseInput(callRecordSchema, call, 'call record');
     let inserted: boolean;
     try {
-      inserted =
-        this.insertStatement.run({
-          callId: record.callId,
-          practiceId: record.practiceId,
-          channel: record.channel,
-          callerNumber: record.callerNumber ?? null,
-          startedAt: toUtcInstant(record.startedAt),
-          endedAt: toUtcInstant(record.endedAt),
-          outcome: record.outcome,
-          summary: record.summary ?? null,
-          transcript: JSON.stringify(record.transcript),
-          appointmentIds: JSON.stringify(record.appointmentIds),
-          recordedAt: toUtcInstant(this.database.now()),
-        }).changes === 1;
+      inserted = this.insertStatement.run(callRowParams(record, this.database.now())).changes === 1;
     } catch (error) {
       throw new Error(`Could not record call ${record.callId}`, { cause: error });
     }
@@ -87,7 +75,24 @@ export class SqliteCallLog implements CallLog {
   }
 }
 
-function callFromRow(row: CallRow): CallRecord {
+/** Named parameters of a call_records row (@callId, ..., @recordedAt) for a validated record. */
+export function callRowParams(record: CallRecord, recordedAt: Date): Record<string, string | null> {
+  return {
+    callId: record.callId,
+    practiceId: record.practiceId,
+    channel: record.channel,
+    callerNumber: record.callerNumber ?? null,
+    startedAt: toUtcInstant(record.startedAt),
+    endedAt: toUtcInstant(record.endedAt),
+    outcome: record.outcome,
+    summary: record.summary ?? null,
+    transcript: JSON.stringify(record.transcript),
+    appointmentIds: JSON.stringify(record.appointmentIds),
+    recordedAt: toUtcInstant(recordedAt),
+  };
+}
+
+export function callFromRow(row: CallRow): CallRecord {
   const call: CallRecord = {
     callId: row.call_id,
     practiceId: row.practice_id,
