@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+/**
+ * The gateway's configuration: the process environment, validated once at startup.
+ * Values are never echoed in errors (several are secrets); the variable's name and the rule are.
+ */
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** `FOO=` in a .env file or a deploy dashboard means "not set", never "the empty value". */
+function unsetIfEmpty<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
+}
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `expected a whole number between ${min} and ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `expected at least ${min}`).max(max, `expected at most ${max}`));
+
+const secret = unsetIfEmpty(z.string().trim().min(1).optional());
+const httpUrl = unsetIfEmpty(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional());
+
+const environmentSchema = z.object({
+  PORT: unsetIfEmpty(integer(0, 65_535).default(8080)),
+  HOST: unsetIfEmpty(z.string().trim().min(1).default('0.0.0.0')),
+  DATA_DIR: unsetIfEmpty(z.string().trim().min(1).default('./data')),
+  LOG_LEVEL: unsetIfEmpty(z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`).default('info')),
+  NODE_ENV: unsetIfEmpty(z.enum(['development', 'test', 'production']).default('production')),
+  OPENAI_API_KEY: secret,
+  OPENAI_BASE_URL: httpUrl,
+  OPENAI_MODEL: unsetIfEmpty(z.string().trim().min(1).max(100).optional()),
+  RETELL_API_KEY: secret,
+  BACKEND_URL: httpUrl,
+  BACKEND_API_KEY: secret,
+  ELEVENLABS_API_KEY: secret,
+  ELEVENLABS_VOICE_ID: unsetIfEmpty(z.string().trim().min(1).max(100).optional()),
+  TWILIO_AUTH_TOKEN: secret,
+  PUBLIC_BASE_URL: httpUrl,
+  // Fly's kill_timeout tops out at 300 s: a longer grace could never be honoured.
+  SHUTDOWN_GRACE_MS: unsetIfEmpty(integer(0, 300_000).default(20_000)),
+});
+
+export type GatewayEnvironment = z.infer<typeof environmentSchema>;
+
+export interface GatewayConfig extends GatewayEnvironment {
+  /** Patients and the schedule live in the embedded SQLite database under DATA_DIR. */
+  embeddedMode: boolean;
+  /** Which LanguageModel adapter the container binds. */
+  languageModel: 'openai' | 'builtin';
+}
+
+export interface ConfigIssue {
+  variable: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: ConfigIssue[]) {
+    super(`Invalid configuration:\n${issues.map((issue) => `  ${issue.variable}: ${issue.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+
+  get variables(): string[] {
+    return this.issues.map((issue) => issue.variable);
+  }
+}
+
+/**
+ * Features whose variables exist but whose adapters do not yet. Failing loudly beats silently running
+ * against the embedded demo database while the operator believes the practice's backend is in use.
+ */
+function rejectUnsupported(environment: GatewayEnvironment): void {
+  if (environment.BACKEND_URL !== undefined) {
+    throw new ConfigError([
+      {
+        variable: 'BACKEND_URL',
+        message: 'BACKEND_URL is not supported yet; unset it to run on the embedded SQLite backend under DATA_DIR',
+      },
+    ]);
+  }
+}
+
+export function parseConfig(environment: Record<string, string | undefined> = process.env): GatewayConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '(environment)'), message: issue.message })),
+    );
+  }
+  const values = parsed.data;
+  rejectUnsupported(values);
+  return {
+    ...values,
+    embeddedMode: values.BACKEND_URL === undefined,
+    languageModel: values.OPENAI_API_KEY !== undefined ? 'openai' : 'builtin',
+  };
+}

@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { BuiltinReceptionistModel } from '@crowndesk/adapters-builtin-model';
+import { OpenAiLanguageModel } from '@crowndesk/adapters-openai';
+import { RetellCallHandler } from '@crowndesk/adapters-retell';
+import { SqliteCallLog, SqlitePracticeDirectory, SqliteSchedulingBackend, DEMO_PHONE_NUMBER } from '@crowndesk/adapters-sqlite';
+import { FrontDesk, ReceptionistConversationFactory, ReceptionistToolRunner, TOKENS, type PracticeDirectory } from '@crowndesk/domain';
+import type { Container } from 'inversify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config';
+import { createGatewayContainer, GATEWAY } from '../src/container';
+import { makeDataDir, removeDataDir } from './support/test-gateway';
+
+describe('the gateway container', () => {
+  let container: Container | undefined;
+  let dataDir: string | undefined;
+
+  afterEach(async () => {
+    await container?.unbindAll();
+    if (dataDir) await removeDataDir(dataDir);
+    container = undefined;
+    dataDir = undefined;
+  });
+
+  async function containerFor(environment: Record<string, string>): Promise<Container> {
+    dataDir = await makeDataDir();
+    container = createGatewayContainer(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...environment }));
+    return container;
+  }
+
+  it('binds the embedded adapters, the built-in engine and the receptionist by default', async () => {
+    const bound = await containerFor({});
+    expect(bound.get(TOKENS.PracticeDirectory)).toBeInstanceOf(SqlitePracticeDirectory);
+    expect(bound.get(TOKENS.SchedulingBackend)).toBeInstanceOf(SqliteSchedulingBackend);
+    expect(bound.get(TOKENS.CallLog)).toBeInstanceOf(SqliteCallLog);
+    expect(bound.get(TOKENS.LanguageModel)).toBeInstanceOf(BuiltinReceptionistModel);
+    expect(bound.get(GATEWAY.FrontDesk)).toBeInstanceOf(FrontDesk);
+    expect(bound.get(GATEWAY.ToolRunner)).toBeInstanceOf(ReceptionistToolRunner);
+    expect(bound.get(GATEWAY.ConversationFactory)).toBeInstanceOf(ReceptionistConversationFactory);
+    expect(bound.get(GATEWAY.RetellCallHandler)).toBeInstanceOf(RetellCallHandler);
+    const clock = bound.get<{ now(): Date }>(TOKENS.Clock);
+    expect(clock.now()).toBeInstanceOf(Date);
+  });
+
+  it('binds OpenAI when OPENAI_API_KEY is set', async () => {
+    const bound = await containerFor({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
+    expect(bound.get(TOKENS.LanguageModel)).toBeInstanceOf(OpenAiLanguageModel);
+  });
+
+  it('shares one database between the adapters: the demo practice is found by its number', async () => {
+    const bound = await containerFor({});
+    const practice = await bound.get<PracticeDirectory>(TOKENS.PracticeDirectory).byPhoneNumber(DEMO_PHONE_NUMBER);
+    expect(practice?.name).toBe('Bright Smile Dental');
+    expect(bound.get(TOKENS.CallLog)).toBe(bound.get(TOKENS.CallLog));
+  });
+});
