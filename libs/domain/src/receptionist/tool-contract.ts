@@ -71,7 +71,7 @@ export interface ShownAppointment {
   ref: string;
   type: string;
   start: string; // YYYY-MM-DDTHH:mm local
-  spoken: string;
+  spoken: string; // "Tuesday, December 1 at 10 AM with Maya Kim" (the type is in `type`)
   status: string;
 }
 

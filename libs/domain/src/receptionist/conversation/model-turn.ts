@@ -44,6 +44,8 @@ type RoundEnd =
  */
 export class ModelTurn {
   private spokeThisTurn = false;
+  /** The last speech of this turn ended mid-word: a new round must not glue its first word onto it. */
+  private lastSpeechEndsInWord = false;
 
   constructor(
     private readonly deps: ModelTurnDeps,
@@ -98,9 +100,12 @@ export class ModelTurn {
 
         if (event.type === 'text') {
           if (event.text.length === 0) continue;
-          exchange.spokenText += event.text;
-          if (event.text.trim().length > 0) this.spokeThisTurn = true;
-          yield { type: 'text', text: event.text };
+          const startsRound = exchange.spokenText.length === 0;
+          const text = startsRound && this.lastSpeechEndsInWord && !/^\s/.test(event.text) ? ` ${event.text}` : event.text;
+          exchange.spokenText += text;
+          this.lastSpeechEndsInWord = !/\s$/.test(text);
+          if (text.trim().length > 0) this.spokeThisTurn = true;
+          yield { type: 'text', text };
           if (signal.aborted) return { kind: 'aborted' };
           continue;
         }

@@ -176,6 +176,19 @@ describe('ReceptionistConversation', () => {
       ]);
     });
 
+    it('separates the speech of two rounds with a space so words are not glued together', async () => {
+      const { conversation } = setup(
+        [
+          [say('Let me check.'), callTool('c1', 'check_availability', { appointment_type: 'cleaning' })],
+          [say('Good news.')],
+        ],
+        { handlers: { check_availability: checkAvailability } },
+      );
+      const outputs = await collect(conversation.respond(turn([agent(GREETING), caller('Any cleanings?')])));
+      const spoken = outputs.flatMap((output) => (output.type === 'text' ? [output.text] : [])).join('');
+      expect(spoken).toBe('Let me check. Good news.');
+    });
+
     it('keeps the exchange where it happened in later turns, without repeating the spoken words', async () => {
       const { conversation, model } = setup(
         [

@@ -14,12 +14,11 @@ export function offeredSlot(practice: Practice, slot: Slot): OfferedSlot {
 
 /** An appointment shown to the verified caller, under its opaque ref; never its ids. */
 export function shownAppointment(practice: Practice, ref: string, appointment: Appointment): ShownAppointment {
-  const typeName = practice.appointmentTypes.find((type) => type.code === appointment.typeCode)?.name ?? appointment.typeCode;
   return {
     ref,
     type: appointment.typeCode,
     start: zoneClock(practice.timeZone).localDateTimeOf(new Date(appointment.start)),
-    spoken: `${typeName} on ${spokenDateTime(new Date(appointment.start), practice.timeZone)} with ${providerName(practice, appointment.providerId)}`,
+    spoken: `${spokenDateTime(new Date(appointment.start), practice.timeZone)} with ${providerName(practice, appointment.providerId)}`,
     status: appointment.status,
   };
 }

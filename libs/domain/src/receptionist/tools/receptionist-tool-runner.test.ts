@@ -119,7 +119,7 @@ describe('ReceptionistToolRunner: scheduling tools', () => {
         ref: 'appt-1',
         type: 'cleaning',
         start: '2026-12-01T10:00',
-        spoken: 'Cleaning on Tuesday, December 1 at 10 AM with Maya Kim',
+        spoken: 'Tuesday, December 1 at 10 AM with Maya Kim',
         status: 'scheduled',
       },
     });
@@ -184,6 +184,32 @@ describe('ReceptionistToolRunner: scheduling tools', () => {
     const stranger = await run('find_my_appointments', { full_name: 'Zed Nobody', date_of_birth: '1950-05-05' });
     expect(wrongBirthday.result).toMatchObject({ ok: false, error: 'identity_mismatch' });
     expect(wrongBirthday.content).toBe(stranger.content);
+  });
+
+  it("hands the turn's signal to the backend, and stops quietly when the turn is superseded mid-tool", async () => {
+    const maria = backend.addPatient(practice, MARIA);
+    backend.addAppointment(practice, {
+      patientId: maria.id,
+      typeCode: 'cleaning',
+      providerId: 'hyg-kim',
+      operatoryId: 'op-1',
+      start: '2026-12-03T15:00:00.000Z',
+      end: '2026-12-03T16:00:00.000Z',
+      status: 'scheduled',
+    });
+    await result('find_my_appointments', { full_name: 'Maria OConnor Garcia', date_of_birth: MARIA.dateOfBirth });
+    const turn = new AbortController();
+    // The caller talks while the new time is being checked.
+    backend.onNextCall('openSlots', () => turn.abort(new Error('turn superseded')));
+
+    const execution = await run('reschedule_appointment', { appointment_ref: 'appt-1', new_start: '2026-12-03T10:30' }, turn.signal);
+
+    expect(execution.result).toMatchObject({ ok: false, error: 'backend_unavailable' });
+    expect(execution.result.ok === false && execution.result.message).toContain('superseded while it ran');
+    expect(backend.callsOf('openSlots').map((call) => call.signal)).toEqual([turn.signal]);
+    expect(backend.callsOf('reschedule')).toEqual([]);
+    expect(logger.entries.filter((entry) => entry.level === 'error')).toEqual([]);
+    expect(logger.entries.at(-1)).toMatchObject({ level: 'debug', message: 'tool stopped: turn superseded' });
   });
 
   it('turns backend failures into backend_unavailable, logged with ids only', async () => {

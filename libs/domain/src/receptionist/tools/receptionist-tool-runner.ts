@@ -43,22 +43,32 @@ export class ReceptionistToolRunner implements ToolRunner {
     // A superseded turn must not act: the model will be asked again with what the caller said since.
     if (signal.aborted) {
       this.logger.debug(context, 'tool skipped: turn superseded');
-      return execution({ result: failure('backend_unavailable', 'This request was superseded before it ran; nothing was done.') });
+      return execution({ result: superseded('before it ran; nothing was done') });
     }
     try {
-      const outcome = await this.dispatch(call.name, session, parsed.args);
+      const outcome = await this.dispatch(call.name, session, parsed.args, signal);
       this.logger.debug({ ...context, ok: outcome.result.ok }, 'tool ran');
       return execution(outcome);
     } catch (error) {
+      // Superseded while it ran: the backend stopped its reads; a write it had started, it finished.
+      if (signal.aborted) {
+        this.logger.debug({ ...context, errorName: errorName(error) }, 'tool stopped: turn superseded');
+        return execution({ result: superseded('while it ran; call the tool again if it is still wanted (a repeated change is made only once)') });
+      }
       // The error's message may quote backend data; log its kind only.
       this.logger.error({ ...context, errorName: errorName(error) }, 'tool failed: backend error');
       return execution({ result: backendUnavailable() });
     }
   }
 
-  private dispatch<K extends ToolName>(name: K, session: CallSession, args: ToolArguments[K]): Promise<ToolOutcome> {
-    const handler: (session: CallSession, args: ToolArguments[K]) => Promise<ToolOutcome> = this.handlers[name];
-    return handler(session, args);
+  private dispatch<K extends ToolName>(
+    name: K,
+    session: CallSession,
+    args: ToolArguments[K],
+    signal: AbortSignal,
+  ): Promise<ToolOutcome> {
+    const handler: (session: CallSession, args: ToolArguments[K], signal: AbortSignal) => Promise<ToolOutcome> = this.handlers[name];
+    return handler(session, args, signal);
   }
 }
 
@@ -80,6 +90,10 @@ function parseArguments<K extends ToolName>(name: K, raw: string): Parsed<K> {
     .slice(0, MAX_ISSUES)
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
   return { ok: false, result: failure('invalid_arguments', `Invalid arguments for ${name}: ${problems.join('; ')}.`) };
+}
+
+function superseded(when: string): ToolResult {
+  return failure('backend_unavailable', `This request was superseded ${when}.`);
 }
 
 function execution(outcome: ToolOutcome): ToolExecution {

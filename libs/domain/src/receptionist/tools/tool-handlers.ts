@@ -24,21 +24,21 @@ export interface ToolOutcome {
   effect?: ToolExecution['effect'];
 }
 
+/** `signal` is the turn's: a superseded turn stops its backend calls (see BackendCallOptions). */
 export type ToolHandlers = {
-  [K in ToolName]: (session: CallSession, args: ToolArguments[K]) => Promise<ToolOutcome>;
+  [K in ToolName]: (session: CallSession, args: ToolArguments[K], signal: AbortSignal) => Promise<ToolOutcome>;
 };
 
 /** Each tool, from validated arguments to a ToolResult of the contract. */
 export function toolHandlers(frontDesk: FrontDesk, clock: Clock): ToolHandlers {
   return {
-    async check_availability(session, args) {
+    async check_availability(session, args, signal) {
       const practice = session.practice;
-      const found = await frontDesk.findAvailableSlots(session, {
-        typeCode: args.appointment_type,
-        date: args.date,
-        time: args.time,
-        partOfDay: args.part_of_day,
-      });
+      const found = await frontDesk.findAvailableSlots(
+        session,
+        { typeCode: args.appointment_type, date: args.date, time: args.time, partOfDay: args.part_of_day },
+        { signal },
+      );
       switch (found.status) {
         case 'unknown_type':
           return { result: unknownAppointmentType(practice) };
@@ -58,14 +58,18 @@ export function toolHandlers(frontDesk: FrontDesk, clock: Clock): ToolHandlers {
       }
     },
 
-    async book_appointment(session, args) {
+    async book_appointment(session, args, signal) {
       const practice = session.practice;
-      const booked = await frontDesk.book(session, {
-        typeCode: args.appointment_type,
-        localStart: args.start,
-        identity: { fullName: args.full_name, dateOfBirth: args.date_of_birth },
-        phone: args.phone,
-      });
+      const booked = await frontDesk.book(
+        session,
+        {
+          typeCode: args.appointment_type,
+          localStart: args.start,
+          identity: { fullName: args.full_name, dateOfBirth: args.date_of_birth },
+          phone: args.phone,
+        },
+        { signal },
+      );
       switch (booked.status) {
         case 'unknown_type':
           return { result: unknownAppointmentType(practice) };
@@ -89,8 +93,9 @@ export function toolHandlers(frontDesk: FrontDesk, clock: Clock): ToolHandlers {
       }
     },
 
-    async find_my_appointments(session, args) {
-      const found = await frontDesk.findMyAppointments(session, { fullName: args.full_name, dateOfBirth: args.date_of_birth });
+    async find_my_appointments(session, args, signal) {
+      const identity = { fullName: args.full_name, dateOfBirth: args.date_of_birth };
+      const found = await frontDesk.findMyAppointments(session, identity, { signal });
       if (found.status === 'identity_mismatch') return { result: identityMismatch() };
       return {
         result: {
@@ -101,9 +106,9 @@ export function toolHandlers(frontDesk: FrontDesk, clock: Clock): ToolHandlers {
       };
     },
 
-    async reschedule_appointment(session, args) {
+    async reschedule_appointment(session, args, signal) {
       const practice = session.practice;
-      const moved = await frontDesk.reschedule(session, args.appointment_ref, args.new_start);
+      const moved = await frontDesk.reschedule(session, args.appointment_ref, args.new_start, { signal });
       switch (moved.status) {
         case 'not_verified':
           return { result: notVerified() };
@@ -124,8 +129,8 @@ export function toolHandlers(frontDesk: FrontDesk, clock: Clock): ToolHandlers {
       }
     },
 
-    async cancel_appointment(session, args) {
-      const cancelled = await frontDesk.cancel(session, args.appointment_ref);
+    async cancel_appointment(session, args, signal) {
+      const cancelled = await frontDesk.cancel(session, args.appointment_ref, { signal });
       switch (cancelled.status) {
         case 'not_verified':
           return { result: notVerified() };
