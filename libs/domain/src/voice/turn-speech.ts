@@ -68,6 +68,7 @@ export class TurnSpeech {
   private clausesSent = 0;
   private lastMark: string | undefined;
   private framesSent = 0;
+  private speaking = false;
 
   constructor(
     readonly turnId: number,
@@ -82,6 +83,7 @@ export class TurnSpeech {
   say(text: string): void {
     if (this.closed || this.signal.aborted) return;
     this.queue.push(new ClauseAudio(text, this.deps.synthesizer, this.signal));
+    if (this.speaking) this.queue[0]?.start(); // synthesize the next clause while this one plays
     this.notify();
   }
 
@@ -99,8 +101,11 @@ export class TurnSpeech {
   private async run(): Promise<TurnSpeechSummary> {
     let index = 0;
     for (let clause = await this.next(); clause; clause = await this.next()) {
+      this.speaking = true;
+      clause.start();
       this.queue[0]?.start(); // synthesize the next clause while this one plays
       await this.speak(clause, index);
+      this.speaking = false;
       index += 1;
     }
     return { clausesSent: this.clausesSent, lastMark: this.lastMark };
