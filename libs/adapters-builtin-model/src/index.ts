@@ -1,0 +1,3 @@
+export { BuiltinReceptionistModel, type BuiltinReceptionistModelOptions } from './builtin-receptionist-model';
+export * from './nlu';
+export { speechChunks } from './phrasing';

@@ -1,0 +1,14 @@
+export { spokenNumbersToDigits, ordinalSuffix } from './number-words';
+export { normalizeUtterance, plainText } from './normalize';
+export { PracticeClock } from './practice-clock';
+export { resolveHour, detectPartOfDay, type PartOfDay } from './clock-time';
+export { parseWhen, type WhenPreference, type WhenOptions } from './when';
+export { parseDateOfBirth } from './date-of-birth';
+export { parseName, titleCase, type NameParse, type NameOptions } from './full-name';
+export { detectYesNo, type YesNo } from './yes-no';
+export { detectIntents, type Intent } from './intent';
+export { detectInfoTopic, type InfoTopic } from './info-topic';
+export { detectAppointmentType, type KnownAppointmentType } from './appointment-type';
+export { chooseOffered, type Choosable } from './choice';
+export { understand, type Asked, type Expectation, type Understanding, type UnderstandingContext } from './understand';
+export { fitsWhen } from './fits-when';

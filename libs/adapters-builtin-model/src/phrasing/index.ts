@@ -1,0 +1,3 @@
+export * from './phrases';
+export * from './spoken';
+export { speechChunks } from './speech-chunks';
