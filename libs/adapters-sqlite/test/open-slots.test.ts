@@ -51,6 +51,23 @@ describe('SqliteSchedulingBackend.openSlots', () => {
     expect(atTen.every((slot) => slot.operatoryId === 'op-2')).toBe(true);
   });
 
+  it('ignores the busy time of the appointment being moved, and only that one', async () => {
+    const backend = new SqliteSchedulingBackend(fixture.open());
+    const moving = await backend.book(DEMO_PRACTICE, { patientId: DEMO_PATIENTS.janeDoe.id, slot: cleaningSlot('10:00'), idempotencyKey: 'b1' });
+    const johns = cleaningSlot('13:00', 'op-2');
+    await backend.book(DEMO_PRACTICE, { patientId: DEMO_PATIENTS.johnSmith.id, slot: johns, idempotencyKey: 'b2' });
+    if (moving.status !== 'booked') throw new Error('setup failed');
+
+    const query = { appointmentType: typeOf('cleaning'), ...TUESDAY_WINDOW, excludeAppointmentId: moving.appointment.id };
+    const starts = hygienistStarts(await backend.openSlots(DEMO_PRACTICE, query));
+
+    expect(starts).toEqual(expect.arrayContaining([tuesdayAt('09:30'), tuesdayAt('10:00'), tuesdayAt('10:30')]));
+    expect(starts).not.toContain(tuesdayAt('12:30'));
+    expect(starts).not.toContain(tuesdayAt('13:00'));
+    expect(starts).not.toContain(tuesdayAt('13:30'));
+    expect(starts).toHaveLength(17 - 3);
+  });
+
   it('offers the time again once the booking is cancelled', async () => {
     const backend = new SqliteSchedulingBackend(fixture.open());
     const result = await backend.book(DEMO_PRACTICE, { patientId: DEMO_PATIENTS.janeDoe.id, slot: cleaningSlot('10:00'), idempotencyKey: 'b1' });

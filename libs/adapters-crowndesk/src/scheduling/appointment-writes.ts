@@ -68,8 +68,9 @@ export async function appointmentOfPatient(
   practice: Practice,
   patientId: string,
   appointmentId: string,
+  signal?: AbortSignal,
 ): Promise<AppointmentWire | undefined> {
-  const appointments = await context.routes.patientAppointments(practice, patientId);
+  const appointments = await context.routes.patientAppointments(practice, patientId, signal);
   return appointments.find((wire) => wire.id === appointmentId && wire.patientId === patientId);
 }
 

@@ -1,10 +1,25 @@
-import type { BookingRequest, BookingResult, Practice } from '@crowndesk/domain';
+import type { BackendCallOptions, BookingRequest, BookingResult, Practice } from '@crowndesk/domain';
 import { toAppointment } from './appointment-mapping';
 import { appointmentBody, findBookingOf, isConflict } from './appointment-writes';
 import type { SchedulingContext } from './context';
 
-/** Books the slot; CrownDesk re-checks the provider's time itself and answers 409 when it is taken. */
-export async function book(context: SchedulingContext, practice: Practice, request: BookingRequest): Promise<BookingResult> {
+/**
+ * Books the slot; CrownDesk re-checks the provider's time itself and answers 409 when it is taken.
+ * Not started once the caller's signal has aborted; once sent, seen through (see AiAgentRoutes).
+ */
+export async function book(
+  context: SchedulingContext,
+  practice: Practice,
+  request: BookingRequest,
+  options: BackendCallOptions = {},
+): Promise<BookingResult> {
+  options.signal?.throwIfAborted();
+  const result = await bookSlot(context, practice, request);
+  if (result.status === 'booked') context.known.remember([result.appointment]);
+  return result;
+}
+
+async function bookSlot(context: SchedulingContext, practice: Practice, request: BookingRequest): Promise<BookingResult> {
   const { patientId, slot, idempotencyKey } = request;
   const notes = `Booked by phone with the CrownDesk Voice receptionist (ref ${idempotencyKey}).`;
   try {

@@ -1,5 +1,6 @@
 import type { Clock, Logger } from '@crowndesk/domain';
 import type { AiAgentRoutes } from '../wire/ai-agent-routes';
+import type { KnownAppointments } from './known-appointments';
 import type { BackendVocabulary } from './vocabulary';
 
 /** What every scheduling operation works with. */
@@ -12,4 +13,6 @@ export interface SchedulingContext {
   slotConcurrency: number;
   /** Days one openSlots query may span: bounds the fan-out of slot searches. */
   maxSlotDays: number;
+  /** Appointments recently read or written, so a slot search can ignore the one being moved. */
+  known: KnownAppointments;
 }

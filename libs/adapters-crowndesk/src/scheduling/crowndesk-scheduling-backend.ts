@@ -1,5 +1,6 @@
 import type {
   Appointment,
+  BackendCallOptions,
   BookingRequest,
   BookingResult,
   CancelRequest,
@@ -22,6 +23,7 @@ import { appointmentsOf } from './appointments';
 import { book } from './booking';
 import { cancel } from './cancellation';
 import type { SchedulingContext } from './context';
+import { KnownAppointments } from './known-appointments';
 import { findPatients, registerPatient } from './patients';
 import { reschedule } from './reschedule';
 import { findOpenSlots } from './slots';
@@ -45,46 +47,51 @@ const systemClock: Clock = { now: () => new Date() };
  * The practice's schedule and patients in CrownDesk, through its AI-agent routes (`/api/ai-agent/*`).
  * Failures surface as the client's typed errors: BackendUnavailableError (the caller may queue the write
  * and replay it with the same idempotency key), BackendRejectedError, BackendProtocolError.
+ *
+ * The caller's signal aborts reads in flight and keeps writes from starting; a write once sent is seen
+ * through (a half-done reschedule is worse than a late answer). An aborted call rejects with the signal's reason.
  */
 export class CrownDeskSchedulingBackend implements SchedulingBackend {
   private readonly context: SchedulingContext;
 
   constructor(options: CrownDeskSchedulingBackendOptions) {
+    const clock = options.clock ?? systemClock;
     this.context = {
       routes: new AiAgentRoutes(options.client),
       vocabulary: new BackendVocabulary(options),
       logger: options.logger,
-      clock: options.clock ?? systemClock,
+      clock,
       slotConcurrency: options.slotConcurrency ?? 4,
       maxSlotDays: options.maxSlotDays ?? 14,
+      known: new KnownAppointments(clock),
     };
   }
 
-  openSlots(practice: Practice, query: OpenSlotQuery): Promise<Slot[]> {
-    return findOpenSlots(this.context, practice, query);
+  openSlots(practice: Practice, query: OpenSlotQuery, options?: BackendCallOptions): Promise<Slot[]> {
+    return findOpenSlots(this.context, practice, query, options);
   }
 
-  findPatients(practice: Practice, search: PatientSearch): Promise<Patient[]> {
-    return findPatients(this.context, practice, search);
+  findPatients(practice: Practice, search: PatientSearch, options?: BackendCallOptions): Promise<Patient[]> {
+    return findPatients(this.context, practice, search, options);
   }
 
-  registerPatient(practice: Practice, patient: NewPatient, idempotencyKey: string): Promise<Patient> {
-    return registerPatient(this.context, practice, patient, idempotencyKey);
+  registerPatient(practice: Practice, patient: NewPatient, idempotencyKey: string, options?: BackendCallOptions): Promise<Patient> {
+    return registerPatient(this.context, practice, patient, idempotencyKey, options);
   }
 
-  appointmentsOf(practice: Practice, patientId: string): Promise<Appointment[]> {
-    return appointmentsOf(this.context, practice, patientId);
+  appointmentsOf(practice: Practice, patientId: string, options?: BackendCallOptions): Promise<Appointment[]> {
+    return appointmentsOf(this.context, practice, patientId, options);
   }
 
-  book(practice: Practice, request: BookingRequest): Promise<BookingResult> {
-    return book(this.context, practice, request);
+  book(practice: Practice, request: BookingRequest, options?: BackendCallOptions): Promise<BookingResult> {
+    return book(this.context, practice, request, options);
   }
 
-  reschedule(practice: Practice, request: RescheduleRequest): Promise<RescheduleResult> {
-    return reschedule(this.context, practice, request);
+  reschedule(practice: Practice, request: RescheduleRequest, options?: BackendCallOptions): Promise<RescheduleResult> {
+    return reschedule(this.context, practice, request, options);
   }
 
-  cancel(practice: Practice, request: CancelRequest): Promise<CancelResult> {
-    return cancel(this.context, practice, request);
+  cancel(practice: Practice, request: CancelRequest, options?: BackendCallOptions): Promise<CancelResult> {
+    return cancel(this.context, practice, request, options);
   }
 }

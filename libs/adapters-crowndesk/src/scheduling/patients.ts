@@ -1,4 +1,4 @@
-import type { NewPatient, Patient, PatientSearch, Practice } from '@crowndesk/domain';
+import type { BackendCallOptions, NewPatient, Patient, PatientSearch, Practice } from '@crowndesk/domain';
 import { BackendRejectedError } from '../client/errors';
 import type { NewPatientBody } from '../wire/ai-agent-routes';
 import type { PatientWire } from '../wire/patient-wire';
@@ -14,10 +14,16 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * by the first word (names said surname-first, or a surname spelled differently). The birth date filter is
  * local; the domain decides whether the name matches.
  */
-export async function findPatients(context: SchedulingContext, practice: Practice, search: PatientSearch): Promise<Patient[]> {
+export async function findPatients(
+  context: SchedulingContext,
+  practice: Practice,
+  search: PatientSearch,
+  options: BackendCallOptions = {},
+): Promise<Patient[]> {
   const dateOfBirth = search.dateOfBirth.trim();
   for (const term of searchTerms(search.fullName)) {
-    const candidates = (await context.routes.searchPatients(practice, term)).filter((patient) => patient.dob === dateOfBirth);
+    const found = await context.routes.searchPatients(practice, term, options.signal);
+    const candidates = found.filter((patient) => patient.dob === dateOfBirth);
     if (candidates.length > 0) return candidates.map((patient) => toPatient(practice, patient));
   }
   return [];
@@ -27,13 +33,16 @@ export async function findPatients(context: SchedulingContext, practice: Practic
  * Creates the patient. CrownDesk ignores Idempotency-Key but refuses (400 "... already exists") a second
  * patient with the same first name, last name and birth date; a replay of this write (our retry after a lost
  * answer, or the outbox) therefore lands there, and we answer with the record the first attempt created.
+ * Not started once the caller's signal has aborted; once sent, seen through.
  */
 export async function registerPatient(
   context: SchedulingContext,
   practice: Practice,
   patient: NewPatient,
   idempotencyKey: string,
+  options: BackendCallOptions = {},
 ): Promise<Patient> {
+  options.signal?.throwIfAborted();
   const body: NewPatientBody = {
     firstName: patient.firstName.trim(),
     lastName: patient.lastName.trim(),

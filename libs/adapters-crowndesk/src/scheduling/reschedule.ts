@@ -1,4 +1,4 @@
-import type { Practice, RescheduleRequest, RescheduleResult } from '@crowndesk/domain';
+import type { BackendCallOptions, Practice, RescheduleRequest, RescheduleResult } from '@crowndesk/domain';
 import type { NewAppointmentBody } from '../wire/ai-agent-routes';
 import type { AppointmentWire, BackendAppointmentType } from '../wire/appointment-wire';
 import { BACKEND_APPOINTMENT_TYPES } from '../wire/appointment-wire';
@@ -14,14 +14,29 @@ type Replacement = { booked: AppointmentWire; previousReleased: boolean } | 'slo
  * patient with their old time, never with none. Each write has its own key derived from the request's
  * (`<key>:book`, `<key>:release`), and every step recognises its own replay, so the whole operation can
  * be repeated with the same key until it completes.
+ *
+ * The caller's signal stops the opening read. Once the first write is sent, every step is seen through
+ * whatever the signal says: stopping between them could leave the patient with two appointments, or none.
  */
 export async function reschedule(
   context: SchedulingContext,
   practice: Practice,
   request: RescheduleRequest,
+  options: BackendCallOptions = {},
+): Promise<RescheduleResult> {
+  const result = await move(context, practice, request, options.signal);
+  if (result.status === 'rescheduled') context.known.remember([result.previous, result.appointment]);
+  return result;
+}
+
+async function move(
+  context: SchedulingContext,
+  practice: Practice,
+  request: RescheduleRequest,
+  signal: AbortSignal | undefined,
 ): Promise<RescheduleResult> {
   const { appointmentId, patientId, newSlot, idempotencyKey } = request;
-  const appointments = await context.routes.patientAppointments(practice, patientId);
+  const appointments = await context.routes.patientAppointments(practice, patientId, signal);
   const previous = appointments.find((wire) => wire.id === appointmentId && wire.patientId === patientId);
   if (!previous) return { status: 'not_found' };
   const alreadyBooked = appointments.find(
@@ -32,6 +47,7 @@ export async function reschedule(
     return alreadyBooked ? rescheduled(context, practice, previous, alreadyBooked, newSlot.operatoryId) : { status: 'not_found' };
   }
 
+  signal?.throwIfAborted();
   const replacement: Replacement = alreadyBooked
     ? { booked: alreadyBooked, previousReleased: false }
     : await bookReplacement(context, practice, request, previous);

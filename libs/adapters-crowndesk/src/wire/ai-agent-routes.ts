@@ -40,13 +40,15 @@ export interface NewAppointmentBody {
 /**
  * The CrownDesk AI-agent adapter routes (`src/modules/ai-agent/ai-agent.controller.ts`), one method each,
  * typed on both sides. All are POST/PATCH with JSON bodies, so no patient data ever sits in a URL.
+ * Reads take the caller's signal and stop when it aborts. Writes take none on purpose: one that has been
+ * sent is seen through, so its outcome is known rather than left to guesswork.
  */
 export class AiAgentRoutes {
   constructor(private readonly client: CrownDeskClient) {}
 
   /** First or last name contains `q` (case-insensitive), at most 20. `q` must have 2+ characters. */
-  searchPatients(practice: Practice, q: string): Promise<PatientWire[]> {
-    return this.read(practice, '/ai-agent/patients/search', { q }, patientSearchWire);
+  searchPatients(practice: Practice, q: string, signal?: AbortSignal): Promise<PatientWire[]> {
+    return this.read(practice, '/ai-agent/patients/search', { q }, patientSearchWire, signal);
   }
 
   /** 201 with the patient row; 400 when a patient with the same first name, last name and birth date exists. */
@@ -62,13 +64,13 @@ export class AiAgentRoutes {
     });
   }
 
-  availableSlots(practice: Practice, body: SlotSearchBody): Promise<z.output<typeof timeSlotsWire>> {
-    return this.read(practice, '/ai-agent/appointments/slots', body, timeSlotsWire);
+  availableSlots(practice: Practice, body: SlotSearchBody, signal?: AbortSignal): Promise<z.output<typeof timeSlotsWire>> {
+    return this.read(practice, '/ai-agent/appointments/slots', body, timeSlotsWire, signal);
   }
 
   /** The patient's appointments, newest start first, first page of 100, any status. */
-  async patientAppointments(practice: Practice, patientId: string): Promise<AppointmentWire[]> {
-    const page = await this.read(practice, '/ai-agent/patients/appointments', { patientId }, appointmentPageWire);
+  async patientAppointments(practice: Practice, patientId: string, signal?: AbortSignal): Promise<AppointmentWire[]> {
+    const page = await this.read(practice, '/ai-agent/patients/appointments', { patientId }, appointmentPageWire, signal);
     return page.data;
   }
 
@@ -102,7 +104,7 @@ export class AiAgentRoutes {
     });
   }
 
-  private read<T>(practice: Practice, path: string, body: unknown, response: z.ZodType<T>): Promise<T> {
-    return this.client.request({ intent: 'read', practice, method: 'POST', path, body, response });
+  private read<T>(practice: Practice, path: string, body: unknown, response: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+    return this.client.request({ intent: 'read', practice, method: 'POST', path, body, response, signal });
   }
 }

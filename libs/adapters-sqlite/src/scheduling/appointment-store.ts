@@ -66,7 +66,10 @@ export class AppointmentStore {
   private readonly setStatusStatement: Database.Statement<[AppointmentStatus, string, string]>;
   private readonly providerOverlap: Database.Statement<[OverlapParams], number>;
   private readonly operatoryOverlap: Database.Statement<[OverlapParams], number>;
-  private readonly busyStatement: Database.Statement<[{ practiceId: string; from: string; to: string; earliestStart: string }], AppointmentRow>;
+  private readonly busyStatement: Database.Statement<
+    [{ practiceId: string; from: string; to: string; earliestStart: string; ignoreId: string | null }],
+    AppointmentRow
+  >;
   private readonly endingAfterStatement: Database.Statement<[string, string, string], AppointmentRow>;
 
   constructor(handle: Database.Database) {
@@ -95,6 +98,7 @@ export class AppointmentStore {
       `SELECT ${COLUMNS} FROM appointments
        WHERE practice_id = @practiceId AND ${OCCUPYING}
          AND start_utc > @earliestStart AND start_utc < @to AND end_utc > @from
+         AND id IS NOT @ignoreId
        ORDER BY start_utc`,
     );
     this.endingAfterStatement = handle.prepare(
@@ -137,10 +141,10 @@ export class AppointmentStore {
     return null;
   }
 
-  /** Busy time of every provider and operatory overlapping [from, to). */
-  busyBetween(practiceId: string, from: UtcInstant, to: UtcInstant): BusyBlock[] {
+  /** Busy time of every provider and operatory overlapping [from, to), except that of `ignoreAppointmentId`. */
+  busyBetween(practiceId: string, from: UtcInstant, to: UtcInstant, ignoreAppointmentId: string | null = null): BusyBlock[] {
     const earliestStart = addMinutes(from, -MAX_APPOINTMENT_MINUTES);
-    return this.busyStatement.all({ practiceId, from, to, earliestStart }).map((row) => ({
+    return this.busyStatement.all({ practiceId, from, to, earliestStart, ignoreId: ignoreAppointmentId }).map((row) => ({
       providerId: row.provider_id,
       operatoryId: row.operatory_id,
       start: row.start_utc,

@@ -20,7 +20,7 @@ export const rescheduleRequestSchema = z.object({ appointmentId: id, patientId: 
 
 export const cancelRequestSchema = z.object({ appointmentId: id, patientId: id, idempotencyKey });
 
-export const openSlotWindowSchema = z.object({ from: instant, to: instant });
+export const openSlotQuerySchema = z.object({ from: instant, to: instant, excludeAppointmentId: id.optional() });
 
 export const newPatientSchema = z.object({
   firstName: z.string().trim().min(1).max(100),

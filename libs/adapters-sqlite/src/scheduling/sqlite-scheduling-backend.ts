@@ -3,6 +3,7 @@ import {
   computeOpenSlots,
   OCCUPYING_STATUSES,
   type Appointment,
+  type BackendCallOptions,
   type BookingRequest,
   type BookingResult,
   type CancelRequest,
@@ -29,7 +30,7 @@ import {
   cancelRequestSchema,
   dateOfBirthSchema,
   newPatientSchema,
-  openSlotWindowSchema,
+  openSlotQuerySchema,
   registrationKeySchema,
   rescheduleRequestSchema,
   storedCancelSchema,
@@ -48,6 +49,9 @@ const isOccupying = (appointment: Appointment) => OCCUPYING_STATUSES.includes(ap
  * Every write is one IMMEDIATE transaction (it takes the database's write lock before reading), so the
  * write-time overlap check and the insert are atomic, also across processes sharing the file: that re-check,
  * not the availability the caller was offered, is what prevents double booking.
+ *
+ * Every call is synchronous underneath, so the caller's signal is checked once, before the work starts: an
+ * aborted call rejects with the signal's reason and writes nothing. A transaction is never abandoned halfway.
  */
 export class SqliteSchedulingBackend implements SchedulingBackend {
   private readonly appointments: AppointmentStore;
@@ -60,13 +64,16 @@ export class SqliteSchedulingBackend implements SchedulingBackend {
     this.results = new OperationResultStore(database.handle);
   }
 
-  async openSlots(practice: Practice, query: OpenSlotQuery): Promise<Slot[]> {
-    const { from, to } = parseInput(openSlotWindowSchema, query, 'open-slot query');
+  async openSlots(practice: Practice, query: OpenSlotQuery, options: BackendCallOptions = {}): Promise<Slot[]> {
+    options.signal?.throwIfAborted();
+    const { from, to, excludeAppointmentId } = parseInput(openSlotQuerySchema, query, 'open-slot query');
     if (to <= from) return [];
+    // The appointment being moved does not block its own new slot; the reschedule re-checks without it too.
     const busy = this.appointments.busyBetween(
       practice.id,
       addMinutes(from, -BUSY_MARGIN_MINUTES),
       addMinutes(to, BUSY_MARGIN_MINUTES),
+      excludeAppointmentId ?? null,
     );
     return computeOpenSlots({
       practice,
@@ -80,13 +87,19 @@ export class SqliteSchedulingBackend implements SchedulingBackend {
     });
   }
 
-  async findPatients(practice: Practice, search: PatientSearch): Promise<Patient[]> {
+  async findPatients(practice: Practice, search: PatientSearch, options: BackendCallOptions = {}): Promise<Patient[]> {
+    options.signal?.throwIfAborted();
     // A date of birth that is no calendar date ("1985-02-30") matches nobody; it is not a system error.
     const dateOfBirth = dateOfBirthSchema.safeParse(search.dateOfBirth);
     return dateOfBirth.success ? this.patients.withDateOfBirth(practice.id, dateOfBirth.data) : [];
   }
 
-  async registerPatient(practice: Practice, patient: NewPatient, idempotencyKey: string): Promise<Patient> {
+  async registerPatient(
+    practice: Practice,
+    patient: NewPatient,
+    idempotencyKey: string,
+    options: BackendCallOptions = {},
+  ): Promise<Patient> {
     const input = parseInput(newPatientSchema, patient, 'new patient');
     const key = parseInput(registrationKeySchema, idempotencyKey, 'registration idempotency key');
     const register = this.database.handle.transaction(() => {
@@ -104,16 +117,17 @@ export class SqliteSchedulingBackend implements SchedulingBackend {
       });
       return { patient: created, created: true };
     });
-    const { patient: registered, created } = this.write('register patient', practice, () => register.immediate());
+    const { patient: registered, created } = this.write('register patient', practice, options, () => register.immediate());
     this.database.logger.info({ practiceId: practice.id, patientId: registered.id, replay: !created }, 'patient registered');
     return registered;
   }
 
-  async appointmentsOf(practice: Practice, patientId: string): Promise<Appointment[]> {
+  async appointmentsOf(practice: Practice, patientId: string, options: BackendCallOptions = {}): Promise<Appointment[]> {
+    options.signal?.throwIfAborted();
     return this.appointments.endingAfter(practice.id, patientId, this.now());
   }
 
-  async book(practice: Practice, request: BookingRequest): Promise<BookingResult> {
+  async book(practice: Practice, request: BookingRequest, options: BackendCallOptions = {}): Promise<BookingResult> {
     const { patientId, slot, idempotencyKey } = parseInput(bookingRequestSchema, request, 'booking request');
     assertSlotFitsPractice(practice, slot, slot.typeCode);
     const book = this.database.handle.transaction((): { result: BookingResult; replay: boolean } => {
@@ -136,12 +150,12 @@ export class SqliteSchedulingBackend implements SchedulingBackend {
       });
       return { result: { status: 'booked', appointment }, replay: false };
     });
-    const { result, replay } = this.write('book', practice, () => book.immediate());
+    const { result, replay } = this.write('book', practice, options, () => book.immediate());
     this.logWrite('book', practice, result.status, result.status === 'booked' ? result.appointment.id : undefined, replay);
     return result;
   }
 
-  async reschedule(practice: Practice, request: RescheduleRequest): Promise<RescheduleResult> {
+  async reschedule(practice: Practice, request: RescheduleRequest, options: BackendCallOptions = {}): Promise<RescheduleResult> {
     const { appointmentId, patientId, newSlot, idempotencyKey } = parseInput(
       rescheduleRequestSchema,
       request,
@@ -178,12 +192,12 @@ export class SqliteSchedulingBackend implements SchedulingBackend {
       this.results.put(practice.id, 'reschedule', idempotencyKey, result, at);
       return { result, replay: false };
     });
-    const { result, replay } = this.write('reschedule', practice, () => reschedule.immediate());
+    const { result, replay } = this.write('reschedule', practice, options, () => reschedule.immediate());
     this.logWrite('reschedule', practice, result.status, result.status === 'rescheduled' ? result.appointment.id : undefined, replay);
     return result;
   }
 
-  async cancel(practice: Practice, request: CancelRequest): Promise<CancelResult> {
+  async cancel(practice: Practice, request: CancelRequest, options: BackendCallOptions = {}): Promise<CancelResult> {
     const { appointmentId, patientId, idempotencyKey } = parseInput(cancelRequestSchema, request, 'cancel request');
     const cancel = this.database.handle.transaction((): { result: CancelResult; replay: boolean } => {
       const stored = this.results.get(practice.id, 'cancel', idempotencyKey);
@@ -198,7 +212,7 @@ export class SqliteSchedulingBackend implements SchedulingBackend {
       this.results.put(practice.id, 'cancel', idempotencyKey, result, at);
       return { result, replay: false };
     });
-    const { result, replay } = this.write('cancel', practice, () => cancel.immediate());
+    const { result, replay } = this.write('cancel', practice, options, () => cancel.immediate());
     this.logWrite('cancel', practice, result.status, result.status === 'cancelled' ? result.appointment.id : undefined, replay);
     return result;
   }
@@ -214,7 +228,12 @@ export class SqliteSchedulingBackend implements SchedulingBackend {
     }
   }
 
-  private write<T>(operation: string, practice: Practice, run: () => T): T {
+  /** Runs one write transaction, unless the caller has already given up: then nothing is written. */
+  private write<T>(operation: string, practice: Practice, options: BackendCallOptions, run: () => T): T {
+    if (options.signal?.aborted) {
+      this.database.logger.info({ practiceId: practice.id, operation }, 'schedule write skipped: the caller gave up');
+      throw options.signal.reason;
+    }
     try {
       return run();
     } catch (error) {

@@ -309,6 +309,50 @@ describe('FrontDesk identity gate', () => {
     expect(session.outcomes).toEqual([]);
   });
 
+  it('moves a cleaning half an hour later with the only hygienist: its own time does not block it', async () => {
+    const { appointments } = mariaWithAppointments();
+    const thursday = appointments[1] as Appointment; // Thu Dec 3, 10-11 AM with Maya Kim
+    await desk.findMyAppointments(session, MARIA_SAYS);
+
+    const result = await desk.reschedule(session, 'appt-1', '2026-12-03T10:30');
+
+    expect(result).toMatchObject({
+      status: 'rescheduled',
+      ref: 'appt-1',
+      appointment: { start: '2026-12-03T15:30:00.000Z', end: '2026-12-03T16:30:00.000Z', providerId: 'hyg-kim', status: 'scheduled' },
+    });
+    expect(backend.appointments.find((a) => a.id === thursday.id)?.status).toBe('rescheduled');
+    expect(backend.callsOf('openSlots').map((call) => call.excludeAppointmentId)).toEqual([thursday.id]);
+    expect(backend.callsOf('reschedule')).toHaveLength(1);
+  });
+
+  it("still refuses a move onto another patient's time, offering times beside its own but never its own", async () => {
+    const { appointments } = mariaWithAppointments();
+    const james = backend.addPatient(practice, JAMES);
+    // James has the hygienist from 11 AM to noon on Thursday: 10:30 would overlap him.
+    backend.addAppointment(practice, {
+      patientId: james.id,
+      typeCode: 'cleaning',
+      providerId: 'hyg-kim',
+      operatoryId: 'op-2',
+      start: '2026-12-03T16:00:00.000Z',
+      end: '2026-12-03T17:00:00.000Z',
+      status: 'scheduled',
+    });
+    await desk.findMyAppointments(session, MARIA_SAYS);
+
+    const result = await desk.reschedule(session, 'appt-1', '2026-12-03T10:30');
+
+    expect(result.status).toBe('slot_unavailable');
+    const alternatives = result.status === 'slot_unavailable' ? localStarts(result.alternatives) : [];
+    // 9:30 overlaps only Maria's own 10 AM cleaning; 10 AM is the time she already has.
+    expect(alternatives).toContain('2026-12-03T09:30');
+    expect(alternatives).not.toContain('2026-12-03T10:00');
+    expect(backend.callsOf('openSlots').every((call) => call.excludeAppointmentId === appointments[1]?.id)).toBe(true);
+    expect(backend.callsOf('reschedule')).toEqual([]);
+    expect(backend.active(practice).filter((a) => a.patientId === james.id)).toHaveLength(1);
+  });
+
   it('finds its own reschedule when retried after the reply was lost', async () => {
     const { appointments } = mariaWithAppointments();
     await desk.findMyAppointments(session, MARIA_SAYS);

@@ -1,5 +1,5 @@
 import type { Appointment, AppointmentType, CallerIdentity, Patient, Practice, Slot } from '../model';
-import type { Clock, Logger, SchedulingBackend } from '../ports';
+import type { BackendCallOptions, Clock, Logger, SchedulingBackend } from '../ports';
 import type { CallSession } from '../receptionist/call-session';
 import { accessibleAppointment, isActiveFor } from './appointment-access';
 import { recordNewAppointment, recordOutcome, showAppointment } from './appointment-refs';
@@ -23,6 +23,7 @@ import { idempotencyKey } from './idempotency';
 import { matchesIdentity, splitFullName } from './identity';
 import { isLocalDate, localToInstant, splitLocalDateTime } from './local-time';
 import { toE164 } from './phone-number';
+import type { SlotSearch } from './slot-finder';
 import { SlotFinder } from './slot-finder';
 
 type Start = { kind: 'ok'; instant: Date } | { kind: 'nonexistent' } | { kind: 'invalid' };
@@ -33,6 +34,8 @@ type Start = { kind: 'ok'; instant: Date } | { kind: 'nonexistent' } | { kind: '
  * session (server-side), never from what the model or the caller supplies. Backend errors propagate.
  * Every write carries an idempotency key derived from the call and its arguments, so a re-asked or retried
  * tool call writes once; and a retry whose first attempt already succeeded finds that result again.
+ * Each use case takes the caller's `signal` (a superseded turn, an ended call) and hands it to every backend
+ * call, which then stops as the port describes: reads at once, writes only before they start.
  */
 export class FrontDesk {
   private readonly slots: SlotFinder;
@@ -45,7 +48,11 @@ export class FrontDesk {
     this.slots = new SlotFinder(backend);
   }
 
-  async findAvailableSlots(session: CallSession, request: AvailabilityRequest): Promise<AvailabilityResult> {
+  async findAvailableSlots(
+    session: CallSession,
+    request: AvailabilityRequest,
+    options: BackendCallOptions = {},
+  ): Promise<AvailabilityResult> {
     const practice = session.practice;
     const type = resolveAppointmentType(practice, request.typeCode);
     if (!type) return unknownType(practice);
@@ -54,47 +61,52 @@ export class FrontDesk {
     if (request.date && !dateWithinWindow(window, request.date)) {
       return { status: 'outside_booking_window', window, alternatives: [] };
     }
-    const slots = await this.slots.offer(practice, type, window, request.date, request);
+    const slots = await this.slots.offer(practice, type, window, request.date, request, { signal: options.signal });
     this.logger.debug({ ...ids(session), typeCode: type.code, offered: slots.length }, 'availability searched');
     return { status: 'available', appointmentType: type, slots };
   }
 
-  async book(session: CallSession, request: BookAppointmentRequest): Promise<BookingOutcome> {
+  async book(session: CallSession, request: BookAppointmentRequest, options: BackendCallOptions = {}): Promise<BookingOutcome> {
     const practice = session.practice;
+    const search: SlotSearch = { signal: options.signal };
     const type = resolveAppointmentType(practice, request.typeCode);
     if (!type) return unknownType(practice);
     if (!isLocalDate(request.identity.dateOfBirth)) return invalidDate('date_of_birth');
     const start = parseStart(practice, request.localStart);
     if (start.kind === 'invalid') return invalidDate('start');
     const window = bookingWindow(practice, this.clock.now());
-    if (start.kind === 'nonexistent') return this.unavailable(practice, type, window, request.localStart);
-    if (!withinWindow(window, start.instant)) return this.outsideWindow(practice, type, window, request.localStart);
+    if (start.kind === 'nonexistent') return this.unavailable(practice, type, window, request.localStart, search);
+    if (!withinWindow(window, start.instant)) return this.outsideWindow(practice, type, window, request.localStart, search);
 
-    const open = await this.slots.openAt(practice, type, start.instant);
+    const open = await this.slots.openAt(practice, type, start.instant, search);
     if (open.length === 0) {
       // A re-asked or retried booking finds the appointment its first attempt made in that slot.
-      const patient = await this.identify(session, request.identity);
-      const held = patient ? await this.heldAppointment(practice, patient, type.code, start.instant) : null;
-      if (!patient || !held) return this.unavailable(practice, type, window, request.localStart);
+      const patient = await this.identify(session, request.identity, options);
+      const held = patient ? await this.heldAppointment(practice, patient, type.code, start.instant, options) : null;
+      if (!patient || !held) return this.unavailable(practice, type, window, request.localStart, search);
       session.verifiedPatient = patient;
       recordNewAppointment(session, 'booked', held.id);
       return { status: 'booked', appointment: held, ref: showAppointment(session, held), newPatient: false };
     }
 
-    const existing = await this.identify(session, request.identity);
-    const patient = existing ?? (await this.register(session, request));
+    const existing = await this.identify(session, request.identity, options);
+    const patient = existing ?? (await this.register(session, request, options));
     if (!patient) return { status: 'incomplete_name' };
     session.verifiedPatient = patient;
 
     const slot = open[0] as Slot;
-    const result = await this.backend.book(practice, {
-      patientId: patient.id,
-      slot,
-      idempotencyKey: idempotencyKey(session.callId, 'book', { type: type.code, start: slot.start, patient: patient.id }),
-    });
+    const result = await this.backend.book(
+      practice,
+      {
+        patientId: patient.id,
+        slot,
+        idempotencyKey: idempotencyKey(session.callId, 'book', { type: type.code, start: slot.start, patient: patient.id }),
+      },
+      options,
+    );
     if (result.status === 'slot_taken') {
       this.logger.info({ ...ids(session), typeCode: type.code }, 'slot taken at booking');
-      return this.unavailable(practice, type, window, request.localStart);
+      return this.unavailable(practice, type, window, request.localStart, search);
     }
     recordNewAppointment(session, 'booked', result.appointment.id);
     this.logger.info(
@@ -106,16 +118,20 @@ export class FrontDesk {
   }
 
   /** The identity gate: name and date of birth must match a patient before anything about them is said. */
-  async findMyAppointments(session: CallSession, identity: CallerIdentity): Promise<LookupOutcome> {
+  async findMyAppointments(
+    session: CallSession,
+    identity: CallerIdentity,
+    options: BackendCallOptions = {},
+  ): Promise<LookupOutcome> {
     const practice = session.practice;
-    const patient = await this.identify(session, identity);
+    const patient = await this.identify(session, identity, options);
     if (!patient) {
       this.logger.info(ids(session), 'caller identity not verified');
       return { status: 'identity_mismatch' };
     }
     session.verifiedPatient = patient;
     const now = this.clock.now().getTime();
-    const upcoming = (await this.backend.appointmentsOf(practice, patient.id))
+    const upcoming = (await this.backend.appointmentsOf(practice, patient.id, options))
       .filter((appointment) => isActiveFor(appointment, practice, patient) && Date.parse(appointment.start) >= now)
       .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
     this.logger.info({ ...ids(session), patientId: patient.id, appointments: upcoming.length }, 'caller verified');
@@ -125,7 +141,12 @@ export class FrontDesk {
     };
   }
 
-  async reschedule(session: CallSession, ref: string, newLocalStart: string): Promise<RescheduleOutcome> {
+  async reschedule(
+    session: CallSession,
+    ref: string,
+    newLocalStart: string,
+    options: BackendCallOptions = {},
+  ): Promise<RescheduleOutcome> {
     const practice = session.practice;
     const access = accessibleAppointment(session, ref);
     if ('status' in access) return this.refused(session, access);
@@ -135,32 +156,38 @@ export class FrontDesk {
     const start = parseStart(practice, newLocalStart);
     if (start.kind === 'invalid') return invalidDate('start');
     const window = bookingWindow(practice, this.clock.now());
-    if (start.kind === 'nonexistent') return this.unavailable(practice, type, window, newLocalStart);
+    // The appointment being moved must not block its own new time (e.g. half an hour later, same hygienist).
+    const search: SlotSearch = { moving: appointment, signal: options.signal };
+    if (start.kind === 'nonexistent') return this.unavailable(practice, type, window, newLocalStart, search);
     // Already there: a re-asked or retried reschedule that has succeeded.
     if (Date.parse(appointment.start) === start.instant.getTime()) return { status: 'rescheduled', ref: access.ref, appointment };
-    if (!withinWindow(window, start.instant)) return this.outsideWindow(practice, type, window, newLocalStart);
+    if (!withinWindow(window, start.instant)) return this.outsideWindow(practice, type, window, newLocalStart, search);
 
-    const open = await this.slots.openAt(practice, type, start.instant);
+    const open = await this.slots.openAt(practice, type, start.instant, search);
     if (open.length === 0) {
       // A retried reschedule whose reply was lost: the original has moved, and the patient holds the new time.
-      const appointments = await this.backend.appointmentsOf(practice, patient.id);
+      const appointments = await this.backend.appointmentsOf(practice, patient.id, options);
       const original = appointments.find((candidate) => candidate.id === appointment.id);
       const held = original && !isActiveFor(original, practice, patient) ? heldIn(appointments, practice, patient, type.code, start.instant) : null;
-      if (!held) return this.unavailable(practice, type, window, newLocalStart);
+      if (!held) return this.unavailable(practice, type, window, newLocalStart, search);
       session.shownAppointments.set(access.ref, held);
       recordNewAppointment(session, 'rescheduled', held.id, [appointment.id]);
       return { status: 'rescheduled', ref: access.ref, appointment: held };
     }
     // Keep the caller with the same provider when they are free.
     const slot = open.find((candidate) => candidate.providerId === appointment.providerId) ?? (open[0] as Slot);
-    const result = await this.backend.reschedule(practice, {
-      appointmentId: appointment.id,
-      patientId: patient.id,
-      newSlot: slot,
-      idempotencyKey: idempotencyKey(session.callId, 'reschedule', { appointment: appointment.id, start: slot.start }),
-    });
+    const result = await this.backend.reschedule(
+      practice,
+      {
+        appointmentId: appointment.id,
+        patientId: patient.id,
+        newSlot: slot,
+        idempotencyKey: idempotencyKey(session.callId, 'reschedule', { appointment: appointment.id, start: slot.start }),
+      },
+      options,
+    );
     if (result.status === 'not_found') return { status: 'unknown_appointment' };
-    if (result.status === 'slot_taken') return this.unavailable(practice, type, window, newLocalStart);
+    if (result.status === 'slot_taken') return this.unavailable(practice, type, window, newLocalStart, search);
     session.shownAppointments.set(access.ref, result.appointment);
     recordNewAppointment(session, 'rescheduled', result.appointment.id, [result.previous.id]);
     this.logger.info(
@@ -170,17 +197,21 @@ export class FrontDesk {
     return { status: 'rescheduled', ref: access.ref, appointment: result.appointment };
   }
 
-  async cancel(session: CallSession, ref: string): Promise<CancelOutcome> {
+  async cancel(session: CallSession, ref: string, options: BackendCallOptions = {}): Promise<CancelOutcome> {
     const access = accessibleAppointment(session, ref, { includeCancelled: true });
     if ('status' in access) return this.refused(session, access);
     const { patient, appointment } = access;
     // Already cancelled in this call: a re-asked or retried cancellation.
     if (appointment.status === 'cancelled') return { status: 'cancelled', ref: access.ref, appointment };
-    const result = await this.backend.cancel(session.practice, {
-      appointmentId: appointment.id,
-      patientId: patient.id,
-      idempotencyKey: idempotencyKey(session.callId, 'cancel', { appointment: appointment.id }),
-    });
+    const result = await this.backend.cancel(
+      session.practice,
+      {
+        appointmentId: appointment.id,
+        patientId: patient.id,
+        idempotencyKey: idempotencyKey(session.callId, 'cancel', { appointment: appointment.id }),
+      },
+      options,
+    );
     if (result.status === 'not_found') return { status: 'unknown_appointment' };
     session.shownAppointments.set(access.ref, result.appointment);
     recordOutcome(session, 'cancelled', [result.appointment.id]);
@@ -189,18 +220,23 @@ export class FrontDesk {
   }
 
   /** The practice's patient with this name and date of birth, if any (the already verified caller first). */
-  private async identify(session: CallSession, identity: CallerIdentity): Promise<Patient | null> {
+  private async identify(session: CallSession, identity: CallerIdentity, options: BackendCallOptions): Promise<Patient | null> {
     const verified = session.verifiedPatient;
     if (verified && matchesIdentity(verified, identity)) return verified;
-    const candidates = await this.backend.findPatients(session.practice, {
-      dateOfBirth: identity.dateOfBirth,
-      fullName: identity.fullName,
-    });
+    const candidates = await this.backend.findPatients(
+      session.practice,
+      { dateOfBirth: identity.dateOfBirth, fullName: identity.fullName },
+      options,
+    );
     return candidates.find((patient) => patient.practiceId === session.practice.id && matchesIdentity(patient, identity)) ?? null;
   }
 
   /** Registers the caller as a new patient; null when the name has no distinct last name. */
-  private async register(session: CallSession, request: BookAppointmentRequest): Promise<Patient | null> {
+  private async register(
+    session: CallSession,
+    request: BookAppointmentRequest,
+    options: BackendCallOptions,
+  ): Promise<Patient | null> {
     const name = splitFullName(request.identity.fullName);
     if (!name) return null;
     const details = { ...name, dateOfBirth: request.identity.dateOfBirth };
@@ -209,14 +245,21 @@ export class FrontDesk {
       // The number the caller gave, else the one they are calling from.
       { ...details, phone: toE164(request.phone) ?? toE164(session.callerNumber) },
       idempotencyKey(session.callId, 'register_patient', details),
+      options,
     );
     this.logger.info({ ...ids(session), patientId: patient.id }, 'patient registered');
     return patient;
   }
 
   /** The patient's active appointment of this type at this start, if they already hold one. */
-  private async heldAppointment(practice: Practice, patient: Patient, typeCode: string, start: Date): Promise<Appointment | null> {
-    return heldIn(await this.backend.appointmentsOf(practice, patient.id), practice, patient, typeCode, start);
+  private async heldAppointment(
+    practice: Practice,
+    patient: Patient,
+    typeCode: string,
+    start: Date,
+    options: BackendCallOptions,
+  ): Promise<Appointment | null> {
+    return heldIn(await this.backend.appointmentsOf(practice, patient.id, options), practice, patient, typeCode, start);
   }
 
   private async unavailable(
@@ -224,8 +267,9 @@ export class FrontDesk {
     type: AppointmentType,
     window: BookingWindow,
     localStart: string,
+    search: SlotSearch,
   ): Promise<SlotUnavailable> {
-    return { status: 'slot_unavailable', alternatives: await this.slots.alternativesTo(practice, type, window, localStart) };
+    return { status: 'slot_unavailable', alternatives: await this.slots.alternativesTo(practice, type, window, localStart, search) };
   }
 
   private async outsideWindow(
@@ -233,11 +277,12 @@ export class FrontDesk {
     type: AppointmentType,
     window: BookingWindow,
     localStart: string,
+    search: SlotSearch,
   ): Promise<OutsideWindow> {
     return {
       status: 'outside_booking_window',
       window,
-      alternatives: await this.slots.alternativesTo(practice, type, window, localStart),
+      alternatives: await this.slots.alternativesTo(practice, type, window, localStart, search),
     };
   }
 

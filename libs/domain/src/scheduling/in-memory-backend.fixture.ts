@@ -1,6 +1,7 @@
 import type { Appointment, NewPatient, Patient, Practice } from '../model';
 import { OCCUPYING_STATUSES } from '../model';
 import type {
+  BackendCallOptions,
   BookingRequest,
   BookingResult,
   CancelRequest,
@@ -19,12 +20,17 @@ type Operation = keyof SchedulingBackend;
 export interface BackendCall {
   operation: Operation;
   idempotencyKey?: string;
+  /** The caller's signal, when one was passed. */
+  signal?: AbortSignal;
+  /** openSlots only: the appointment whose busy time was ignored. */
+  excludeAppointmentId?: string;
 }
 
 /**
  * A small in-memory system of record implementing the SchedulingBackend port, for the domain's tests: it keeps
  * patients and appointments, re-checks conflicts at write time, replays writes by idempotency key, and can be
- * told to fail. (The real embedded database has its own tests in adapters-sqlite.)
+ * told to fail. Like a real backend it honours the caller's signal: an aborted call rejects with its reason
+ * before doing anything. (The real embedded database has its own tests in adapters-sqlite.)
  */
 export class InMemorySchedulingBackend implements SchedulingBackend {
   readonly patients: Patient[] = [];
@@ -33,6 +39,7 @@ export class InMemorySchedulingBackend implements SchedulingBackend {
   private readonly replies = new Map<string, unknown>();
   private readonly failures = new Map<Operation, { error: Error; afterWrite: boolean }>();
   private beforeBook: (() => void) | undefined;
+  private readonly onArrival = new Map<Operation, () => void>();
   private nextId = 1;
 
   constructor(private readonly clock: Clock) {}
@@ -59,6 +66,11 @@ export class InMemorySchedulingBackend implements SchedulingBackend {
     this.beforeBook = action;
   }
 
+  /** Runs once when the next call of `operation` arrives, before it does anything (e.g. the caller talks over it). */
+  onNextCall(operation: Operation, action: () => void): void {
+    this.onArrival.set(operation, action);
+  }
+
   callsOf(operation: Operation): BackendCall[] {
     return this.calls.filter((call) => call.operation === operation);
   }
@@ -67,10 +79,13 @@ export class InMemorySchedulingBackend implements SchedulingBackend {
     return this.appointments.filter((a) => a.practiceId === practice.id && OCCUPYING_STATUSES.includes(a.status));
   }
 
-  async openSlots(practice: Practice, query: OpenSlotQuery) {
-    this.enter('openSlots');
+  async openSlots(practice: Practice, query: OpenSlotQuery, options: BackendCallOptions = {}) {
+    const excluded = query.excludeAppointmentId;
+    this.enter({ operation: 'openSlots', ...definedOnly({ signal: options.signal, excludeAppointmentId: excluded }) });
     const notBefore = new Date(this.clock.now().getTime() + practice.bookingPolicy.minimumNoticeMinutes * 60_000);
-    const busy = this.active(practice).map(({ providerId, operatoryId, start, end }) => ({ providerId, operatoryId, start, end }));
+    const busy = this.active(practice)
+      .filter((appointment) => appointment.id !== excluded)
+      .map(({ providerId, operatoryId, start, end }) => ({ providerId, operatoryId, start, end }));
     return computeOpenSlots({
       practice,
       appointmentType: query.appointmentType,
@@ -81,25 +96,30 @@ export class InMemorySchedulingBackend implements SchedulingBackend {
     });
   }
 
-  async findPatients(practice: Practice, search: PatientSearch): Promise<Patient[]> {
-    this.enter('findPatients');
+  async findPatients(practice: Practice, search: PatientSearch, options: BackendCallOptions = {}): Promise<Patient[]> {
+    this.enter({ operation: 'findPatients', ...definedOnly({ signal: options.signal }) });
     return this.patients.filter((p) => p.practiceId === practice.id && p.dateOfBirth === search.dateOfBirth);
   }
 
-  async registerPatient(practice: Practice, patient: NewPatient, idempotencyKey: string): Promise<Patient> {
-    return this.write('registerPatient', idempotencyKey, () => this.addPatient(practice, patient));
+  async registerPatient(
+    practice: Practice,
+    patient: NewPatient,
+    idempotencyKey: string,
+    options: BackendCallOptions = {},
+  ): Promise<Patient> {
+    return this.write('registerPatient', idempotencyKey, options, () => this.addPatient(practice, patient));
   }
 
-  async appointmentsOf(practice: Practice, patientId: string): Promise<Appointment[]> {
-    this.enter('appointmentsOf');
+  async appointmentsOf(practice: Practice, patientId: string, options: BackendCallOptions = {}): Promise<Appointment[]> {
+    this.enter({ operation: 'appointmentsOf', ...definedOnly({ signal: options.signal }) });
     const startOfToday = this.clock.now().getTime() - 24 * 3_600_000;
     return this.appointments.filter(
       (a) => a.practiceId === practice.id && a.patientId === patientId && Date.parse(a.end) >= startOfToday,
     );
   }
 
-  async book(practice: Practice, request: BookingRequest): Promise<BookingResult> {
-    return this.write('book', request.idempotencyKey, (): BookingResult => {
+  async book(practice: Practice, request: BookingRequest, options: BackendCallOptions = {}): Promise<BookingResult> {
+    return this.write('book', request.idempotencyKey, options, (): BookingResult => {
       const action = this.beforeBook;
       this.beforeBook = undefined;
       action?.();
@@ -117,8 +137,8 @@ export class InMemorySchedulingBackend implements SchedulingBackend {
     });
   }
 
-  async reschedule(practice: Practice, request: RescheduleRequest): Promise<RescheduleResult> {
-    return this.write('reschedule', request.idempotencyKey, (): RescheduleResult => {
+  async reschedule(practice: Practice, request: RescheduleRequest, options: BackendCallOptions = {}): Promise<RescheduleResult> {
+    return this.write('reschedule', request.idempotencyKey, options, (): RescheduleResult => {
       const index = this.activeIndex(practice, request.appointmentId, request.patientId);
       const previous = this.appointments[index];
       if (!previous) return { status: 'not_found' };
@@ -137,8 +157,8 @@ export class InMemorySchedulingBackend implements SchedulingBackend {
     });
   }
 
-  async cancel(practice: Practice, request: CancelRequest): Promise<CancelResult> {
-    return this.write('cancel', request.idempotencyKey, (): CancelResult => {
+  async cancel(practice: Practice, request: CancelRequest, options: BackendCallOptions = {}): Promise<CancelResult> {
+    return this.write('cancel', request.idempotencyKey, options, (): CancelResult => {
       const index = this.activeIndex(practice, request.appointmentId, request.patientId);
       const existing = this.appointments[index];
       if (!existing) return { status: 'not_found' };
@@ -148,8 +168,13 @@ export class InMemorySchedulingBackend implements SchedulingBackend {
     });
   }
 
-  private enter(operation: Operation, idempotencyKey?: string): void {
-    this.calls.push(idempotencyKey === undefined ? { operation } : { operation, idempotencyKey });
+  private enter(call: BackendCall): void {
+    const { operation } = call;
+    this.calls.push(call);
+    const arrival = this.onArrival.get(operation);
+    this.onArrival.delete(operation);
+    arrival?.();
+    call.signal?.throwIfAborted();
     const failure = this.failures.get(operation);
     if (failure && !failure.afterWrite) {
       this.failures.delete(operation);
@@ -158,8 +183,8 @@ export class InMemorySchedulingBackend implements SchedulingBackend {
   }
 
   /** A write, replayed by key: the same key gives the first result and changes nothing more. */
-  private write<T>(operation: Operation, key: string, perform: () => T): T {
-    this.enter(operation, key);
+  private write<T>(operation: Operation, key: string, options: BackendCallOptions, perform: () => T): T {
+    this.enter({ operation, idempotencyKey: key, ...definedOnly({ signal: options.signal }) });
     const stored = this.replies.has(key) ? (this.replies.get(key) as T) : perform();
     this.replies.set(key, stored);
     const failure = this.failures.get(operation);
@@ -187,4 +212,9 @@ export class InMemorySchedulingBackend implements SchedulingBackend {
       (a) => a.id === appointmentId && a.practiceId === practice.id && a.patientId === patientId && OCCUPYING_STATUSES.includes(a.status),
     );
   }
+}
+
+/** The fields that have a value, so recorded calls compare equal whether or not an option was passed. */
+function definedOnly<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
