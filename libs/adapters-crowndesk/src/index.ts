@@ -20,3 +20,4 @@ export type { CrownDeskCallLogOptions } from './call-log/crowndesk-call-log';
 export type { CallRecordBody, BackendCallOutcome } from './call-log/call-record-body';
 export { CrownDeskHealth } from './health/crowndesk-health';
 export type { HealthReport, HealthDownReason } from './health/crowndesk-health';
+export * from './delivery';

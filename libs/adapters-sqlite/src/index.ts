@@ -11,3 +11,11 @@ export { SqliteSchedulingBackend } from './scheduling/sqlite-scheduling-backend'
 export { SqliteCallLog } from './call-log/sqlite-call-log';
 export * from './demo/demo-practice';
 export { demoAppointmentStart } from './demo/seed-demo-practice';
+export { SqliteCallEventInbox, type SqliteCallEventInboxOptions, type ReceivedCallEvent } from './call-events/sqlite-call-event-inbox';
+export {
+  SqliteOutboxStore,
+  SqliteDurableCallLog,
+  SqliteCallRecordOutbox,
+  SqlitePendingBookingStore,
+  type OutboxWriteOptions,
+} from './outbox';

@@ -154,4 +154,79 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 6,
+    name: 'create_call_events',
+    sql: `
+      -- The call-event inbox: facts about a call (Retell's call_started / call_ended / call_analyzed, our own
+      -- conversation's finish) already merged into call_records. Each happens at most once per call, so a
+      -- second delivery with the same key is a replay and changes nothing. Written in the same transaction
+      -- as the merged call record.
+      CREATE TABLE call_events (
+        source      TEXT NOT NULL CHECK (source IN ('retell', 'elevenlabs', 'conversation')),
+        call_id     TEXT NOT NULL CHECK (length(call_id) > 0),
+        event       TEXT NOT NULL CHECK (length(event) > 0),
+        practice_id TEXT NOT NULL,
+        received_at TEXT NOT NULL ${canonicalInstant('received_at')},
+        PRIMARY KEY (source, call_id, event)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX call_events_by_call ON call_events (call_id);
+    `,
+  },
+  {
+    version: 7,
+    name: 'create_outbox',
+    sql: `
+      -- Writes the practice's backend must receive exactly once (call records, bookings, confirmations), written
+      -- in the same transaction as the local state they report and delivered by the outbox relay. The topic is
+      -- not CHECKed, so a new topic needs no table rebuild: the relay parks a topic it does not know.
+      CREATE TABLE outbox_messages (
+        id               TEXT PRIMARY KEY,
+        practice_id      TEXT NOT NULL CHECK (length(practice_id) > 0),
+        topic            TEXT NOT NULL CHECK (length(topic) > 0),
+        idempotency_key  TEXT NOT NULL UNIQUE CHECK (length(idempotency_key) BETWEEN 1 AND 255),
+        payload          TEXT NOT NULL CHECK (json_valid(payload)),
+        status           TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'rejected')),
+        attempts         INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+        next_attempt_at  TEXT NOT NULL ${canonicalInstant('next_attempt_at')},
+        -- The relay that claimed the message, until when: no other relay sends it while the lease is live.
+        lease_owner      TEXT,
+        lease_expires_at TEXT ${canonicalInstant('lease_expires_at')},
+        -- A short failure code (server_error_503, timeout, slot_taken): never PHI.
+        last_error       TEXT CHECK (last_error IS NULL OR length(last_error) BETWEEN 1 AND 64),
+        created_at       TEXT NOT NULL ${canonicalInstant('created_at')},
+        delivered_at     TEXT ${canonicalInstant('delivered_at')},
+        rejected_at      TEXT ${canonicalInstant('rejected_at')},
+        CHECK ((lease_owner IS NULL) = (lease_expires_at IS NULL)),
+        CHECK ((status = 'delivered') = (delivered_at IS NOT NULL)),
+        CHECK ((status = 'rejected') = (rejected_at IS NOT NULL))
+      ) STRICT;
+      -- Claiming walks pending messages oldest first; the backlog reads the oldest pending one.
+      CREATE INDEX outbox_messages_pending ON outbox_messages (created_at, id) WHERE status = 'pending';
+      CREATE INDEX outbox_messages_rejected ON outbox_messages (created_at) WHERE status = 'rejected';
+
+      -- Bookings made on calls, each with the outbox message that carries it to the backend: 'queued' when the
+      -- backend could not take it during the call (the message creates it later, under the same key),
+      -- 'confirmed' when it did (the message confirms it there).
+      CREATE TABLE call_bookings (
+        practice_id       TEXT NOT NULL,
+        idempotency_key   TEXT NOT NULL,
+        kind              TEXT NOT NULL CHECK (kind IN ('queued', 'confirmed')),
+        call_id           TEXT NOT NULL,
+        patient_id        TEXT NOT NULL,
+        type_code         TEXT NOT NULL,
+        provider_id       TEXT NOT NULL,
+        operatory_id      TEXT NOT NULL,
+        start_utc         TEXT NOT NULL ${canonicalInstant('start_utc')},
+        end_utc           TEXT NOT NULL ${canonicalInstant('end_utc')},
+        -- The backend's appointment id, when it took the booking during the call.
+        appointment_id    TEXT,
+        outbox_message_id TEXT NOT NULL REFERENCES outbox_messages (id) DEFERRABLE INITIALLY DEFERRED,
+        created_at        TEXT NOT NULL ${canonicalInstant('created_at')},
+        PRIMARY KEY (practice_id, idempotency_key),
+        CHECK ((kind = 'confirmed') = (appointment_id IS NOT NULL))
+      ) STRICT;
+      CREATE INDEX call_bookings_by_message ON call_bookings (outbox_message_id);
+    `,
+  },
 ];
