@@ -10,7 +10,7 @@ describe('booking a new appointment', () => {
     expect(turn.calls).toEqual([
       { id: expect.any(String), name: 'check_availability', args: { appointment_type: 'cleaning', date: '2026-11-03', time: '10:00' } },
     ]);
-    expect(turn.speech).toContain('Good news: Tuesday, November 3 at 10:00 AM with Sam Kim is open. Would you like that one?');
+    expect(turn.speech).toContain('Good news: Tuesday, November 3 at 10 AM with Sam Kim is open. Would you like that one?');
   });
 
   it('asks for the type, then the day, one question at a time', async () => {
@@ -35,7 +35,7 @@ describe('booking a new appointment', () => {
     const readBack = await call.say('March 14, 1985');
     expect(readBack.calls).toEqual([]);
     expect(readBack.speech).toBe(
-      'Thank you. Just to confirm: a cleaning on Tuesday, November 3 at 10:00 AM with Sam Kim, for Jane Doe, born March 14, 1985. Shall I book it?',
+      'Thank you. Just to confirm: a cleaning on Tuesday, November 3 at 10 AM with Sam Kim, for Jane Doe, born March 14, 1985. Shall I book it?',
     );
     expect(call.toolCalls.map((c) => c.name)).toEqual(['check_availability']);
 
@@ -44,7 +44,7 @@ describe('booking a new appointment', () => {
       ['book_appointment', { appointment_type: 'cleaning', start: '2026-11-03T10:00', full_name: 'Jane Doe', date_of_birth: '1985-03-14' }],
     ]);
     expect(done.speech).toBe(
-      "One moment while I book that. You're all set. I've booked a cleaning on Tuesday, November 3 at 10:00 AM with Sam Kim. Is there anything else I can help you with?",
+      "One moment while I book that. You're all set. I've booked a cleaning on Tuesday, November 3 at 10 AM with Sam Kim. Is there anything else I can help you with?",
     );
   });
 
@@ -53,8 +53,8 @@ describe('booking a new appointment', () => {
     await call.say('Can I get an exam?');
     const turn = await call.say('whatever is first');
     expect(turn.calls.map((c) => c.args)).toEqual([{ appointment_type: 'exam' }]);
-    expect(turn.speech).toContain('I have three openings. The first is Tuesday, November 3 at 10:00 AM with Sam Kim.');
-    expect(turn.speech).toContain('And the third is Wednesday, November 4 at 2:00 PM with Sam Kim. Which one works best for you?');
+    expect(turn.speech).toContain('I have three openings. The first is Tuesday, November 3 at 10 AM with Sam Kim.');
+    expect(turn.speech).toContain('And the third is Wednesday, November 4 at 2 PM with Sam Kim. Which one works best for you?');
   });
 
   it('searches from next Monday for "next week" without claiming Monday is full', async () => {
@@ -94,7 +94,7 @@ describe('booking a new appointment', () => {
     const narrowed = await call.say('Tuesday');
     expect(narrowed.calls).toEqual([]);
     expect(narrowed.speech).toBe(
-      'Which would you like: Tuesday, November 3 at 10:00 AM with Sam Kim or Tuesday, November 3 at 11:00 AM with Dr. Lee?',
+      'Which would you like: Tuesday, November 3 at 10 AM with Sam Kim or Tuesday, November 3 at 11 AM with Dr. Lee?',
     );
     await call.say('eleven');
     await call.say('Jane Doe');
@@ -148,9 +148,9 @@ describe('booking a new appointment', () => {
     await call.say('March 14 1985');
     const search = await call.say('Actually, can we do next Wednesday at 2 instead?');
     expect(search.calls.map((c) => c.args)).toEqual([{ appointment_type: 'cleaning', date: '2026-11-04', time: '14:00' }]);
-    expect(search.speech).toContain('Good news: Wednesday, November 4 at 2:00 PM with Sam Kim is open.');
+    expect(search.speech).toContain('Good news: Wednesday, November 4 at 2 PM with Sam Kim is open.');
     const readBack = await call.say('yes');
-    expect(readBack.speech).toContain('a cleaning on Wednesday, November 4 at 2:00 PM with Sam Kim, for Jane Doe');
+    expect(readBack.speech).toContain('a cleaning on Wednesday, November 4 at 2 PM with Sam Kim, for Jane Doe');
   });
 
   it('takes name and date of birth given together, and a spoken date of birth', async () => {
@@ -202,7 +202,7 @@ describe('booking a new appointment', () => {
     tools.slots = [slot('2026-11-02T09:00')];
     const next = await call.say('Monday then');
     expect(next.calls.map((c) => c.args)).toEqual([{ appointment_type: 'cleaning', date: '2026-11-02' }]);
-    expect(next.speech).toContain('The closest opening I have is Monday, November 2 at 9:00 AM with Sam Kim. Would that work for you?');
+    expect(next.speech).toContain('The closest opening I have is Monday, November 2 at 9 AM with Sam Kim. Would that work for you?');
   });
 
   it('books on "yes, thanks, bye" at the read-back instead of hanging up', async () => {

@@ -27,7 +27,7 @@ describe('practice questions', () => {
     await call.say('I need a cleaning, whatever is first');
     const turn = await call.say('Wait, is there parking?');
     expect(turn.speech).toBe(
-      'There is free parking behind the building. Which would you like: Tuesday, November 3 at 10:00 AM with Sam Kim, Tuesday, November 3 at 11:00 AM with Dr. Lee, or Wednesday, November 4 at 2:00 PM with Sam Kim?',
+      'There is free parking behind the building. Which would you like: Tuesday, November 3 at 10 AM with Sam Kim, Tuesday, November 3 at 11 AM with Dr. Lee, or Wednesday, November 4 at 2 PM with Sam Kim?',
     );
     await call.say('the first');
     expect((await call.say('Jane Doe')).speech).toContain('date of birth');
@@ -138,7 +138,7 @@ describe('small talk on the line', () => {
     const again = await call.say('Sorry, can you repeat that?');
     expect(again.calls).toEqual([]);
     expect(again.speech).toBe(
-      'Of course. Which would you like: Tuesday, November 3 at 10:00 AM with Sam Kim, Tuesday, November 3 at 11:00 AM with Dr. Lee, or Wednesday, November 4 at 2:00 PM with Sam Kim?',
+      'Of course. Which would you like: Tuesday, November 3 at 10 AM with Sam Kim, Tuesday, November 3 at 11 AM with Dr. Lee, or Wednesday, November 4 at 2 PM with Sam Kim?',
     );
   });
 });
@@ -176,7 +176,7 @@ describe('reminding a silent caller', () => {
   it('repeats the offered times', async () => {
     const call = startCall();
     await call.say('I need a cleaning, whatever is first');
-    expect((await call.silence()).speech).toMatch(/^Are you still there\? Which would you like: Tuesday, November 3 at 10:00 AM/);
+    expect((await call.silence()).speech).toMatch(/^Are you still there\? Which would you like: Tuesday, November 3 at 10 AM/);
   });
 
   it('says goodbye and ends the call after two reminders go unanswered', async () => {

@@ -68,7 +68,7 @@ describe('BuiltinReceptionistModel.stream', () => {
     const events = await collect(new BuiltinReceptionistModel().stream(request(messages)));
     expect(events).toEqual([
       { type: 'text', text: 'Good news: ' },
-      { type: 'text', text: 'Tuesday, November 3 at 11:00 AM with Dr. Lee is open. ' },
+      { type: 'text', text: 'Tuesday, November 3 at 11 AM with Dr. Lee is open. ' },
       { type: 'text', text: 'Would you like that one?' },
     ]);
   });

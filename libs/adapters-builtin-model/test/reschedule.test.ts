@@ -26,7 +26,7 @@ describe('rescheduling an appointment', () => {
       ['find_my_appointments', { full_name: 'Jane Doe', date_of_birth: '1985-03-14' }],
     ]);
     expect(found.speech).toBe(
-      'Thank you. Let me look that up. I found your cleaning on Thursday, November 5 at 9:00 AM with Dr. Lee. What day and time would you like instead?',
+      'Thank you. Let me look that up. I found your cleaning on Thursday, November 5 at 9 AM with Dr. Lee. What day and time would you like instead?',
     );
 
     const offered = await call.say('Tuesday morning');
@@ -34,7 +34,7 @@ describe('rescheduling an appointment', () => {
     const readBack = await call.say('the 11 o\u2019clock');
     expect(readBack.calls).toEqual([]);
     expect(readBack.speech).toBe(
-      "Just to confirm: I'll move your cleaning on Thursday, November 5 at 9:00 AM with Dr. Lee to Tuesday, November 3 at 11:00 AM with Dr. Lee. Shall I go ahead?",
+      "Just to confirm: I'll move your cleaning on Thursday, November 5 at 9 AM with Dr. Lee to Tuesday, November 3 at 11 AM with Dr. Lee. Shall I go ahead?",
     );
 
     const done = await call.say('yes');
@@ -42,7 +42,7 @@ describe('rescheduling an appointment', () => {
       ['reschedule_appointment', { appointment_ref: 'appt-1', new_start: '2026-11-03T11:00' }],
     ]);
     expect(done.speech).toBe(
-      "One moment while I make that change. Done. You're now booked for a cleaning on Tuesday, November 3 at 11:00 AM with Dr. Lee. Is there anything else I can help you with?",
+      "One moment while I make that change. Done. You're now booked for a cleaning on Tuesday, November 3 at 11 AM with Dr. Lee. Is there anything else I can help you with?",
     );
   });
 
@@ -52,12 +52,26 @@ describe('rescheduling an appointment', () => {
     await call.say('this is Jane Doe');
     const which = await call.say('3/14/1985');
     expect(which.speech).toContain('I see two upcoming appointments.');
-    expect(which.speech).toContain('The first is a cleaning on Thursday, November 5 at 9:00 AM with Dr. Lee.');
+    expect(which.speech).toContain('The first is a cleaning on Thursday, November 5 at 9 AM with Dr. Lee.');
     expect(which.speech).toContain('The second is an exam on Thursday, November 12 at 3:30 PM with Dr. Lee.');
     expect(which.speech).toMatch(/Which one would you like to reschedule\?$/);
 
     const search = await call.say('the exam');
     expect(search.calls.map((c) => c.args)).toEqual([{ appointment_type: 'exam', date: '2026-11-04' }]);
+  });
+
+  it('goes straight to the appointment of the type the caller named, among several', async () => {
+    const call = startCall(withAppointments(CLEANING, EXAM));
+    await call.say('Can I move my exam to next Wednesday?');
+    await call.say('Jane Doe');
+    const found = await call.say('March 14 1985');
+    expect(found.calls.map((c) => [c.name, c.args])).toEqual([
+      ['find_my_appointments', { full_name: 'Jane Doe', date_of_birth: '1985-03-14' }],
+      ['check_availability', { appointment_type: 'exam', date: '2026-11-04' }],
+    ]);
+    expect(found.speech).toMatch(
+      /^Thank you\. Let me look that up\. I found your exam on Thursday, November 12 at 3:30 PM with Dr\. Lee\. Let me check what we have\./,
+    );
   });
 
   it('does not take the day that describes the appointment for the new day', async () => {
@@ -120,7 +134,7 @@ describe('cancelling an appointment', () => {
     await call.say('Please cancel my cleaning');
     await call.say('Jane Doe');
     const readBack = await call.say('March 14 1985');
-    expect(readBack.speech).toContain("I'll cancel your cleaning on Thursday, November 5 at 9:00 AM with Dr. Lee. Shall I go ahead?");
+    expect(readBack.speech).toContain("I'll cancel your cleaning on Thursday, November 5 at 9 AM with Dr. Lee. Shall I go ahead?");
     const kept = await call.say("no, don't");
     expect(kept.speech).toBe("All right, I'll leave your appointment as it is. Is there anything else I can help you with?");
     expect(call.toolCalls.map((c) => c.name)).toEqual(['find_my_appointments']);

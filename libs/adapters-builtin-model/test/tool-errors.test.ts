@@ -29,10 +29,10 @@ describe('tool errors, in words', () => {
     const call = await bookingAtReadBack(tools);
     const taken = await call.say('yes');
     expect(taken.speech).toBe(
-      "One moment while I book that. I'm sorry, that time was just taken. I have two openings. The first is Tuesday, November 3 at 11:00 AM with Dr. Lee. And the second is Friday, November 6 at 9:00 AM with Sam Kim. Which one works better for you?",
+      "One moment while I book that. I'm sorry, that time was just taken. I have two openings. The first is Tuesday, November 3 at 11 AM with Dr. Lee. And the second is Friday, November 6 at 9 AM with Sam Kim. Which one works better for you?",
     );
     const readBack = await call.say('the second one');
-    expect(readBack.speech).toContain('a cleaning on Friday, November 6 at 9:00 AM with Sam Kim, for Jane Doe');
+    expect(readBack.speech).toContain('a cleaning on Friday, November 6 at 9 AM with Sam Kim, for Jane Doe');
     expect((await call.say('yes')).calls[0]?.args).toMatchObject({ start: '2026-11-06T09:00' });
   });
 
@@ -115,7 +115,7 @@ describe('tool errors, in words', () => {
     );
     const turn = await call.say('Can I book a cleaning on February 3rd?');
     expect(turn.speech).toContain(
-      "I'm sorry, I can't book that date. The closest opening I have is Thursday, December 24 at 9:00 AM with Sam Kim. Would that work for you?",
+      "I'm sorry, I can't book that date. The closest opening I have is Thursday, December 24 at 9 AM with Sam Kim. Would that work for you?",
     );
     expect((await call.say('yes')).speech).toBe('May I have your first and last name, please?');
   });

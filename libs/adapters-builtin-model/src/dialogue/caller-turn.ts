@@ -1,4 +1,5 @@
 import { understand, type Expectation, type Understanding } from '../nlu';
+import { typeName } from '../phrasing';
 import type { DialogueEnvironment } from './environment';
 import { answerPending } from './pending-answer';
 import { activeAppointments, newTask, type CallerReaction, type DialogueState, type TaskKind } from './state';
@@ -15,14 +16,14 @@ const MENTIONS_EXISTING_APPOINTMENT = /\b(?:my|the|our|an?) (?:\w+ )?(?:appointm
  */
 export function applyCallerLine(previous: DialogueState, text: string, env: DialogueEnvironment): DialogueState {
   const state = structuredClone(previous);
-  const heard = understand(text, expectationOf(state), env);
+  const heard = understand(text, expectationOf(state, env), env);
   const reaction = react(state, heard, env);
   state.trigger = { kind: 'caller', reaction };
   state.misunderstandings = reaction.type === 'not_understood' ? state.misunderstandings + 1 : 0;
   return state;
 }
 
-function expectationOf(state: DialogueState): Expectation {
+function expectationOf(state: DialogueState, env: DialogueEnvironment): Expectation {
   switch (state.pending.question) {
     case 'full_name':
       return { asked: 'name', offered: [] };
@@ -40,7 +41,7 @@ function expectationOf(state: DialogueState): Expectation {
         asked: 'choice',
         offered: activeAppointments(state.appointments).map((appointment) => ({
           start: appointment.start,
-          labels: [appointment.type, appointment.type.replace(/_/g, ' ')],
+          labels: [appointment.type.replace(/_/g, ' '), typeName(appointment.type, env.appointmentTypes)],
         })),
       };
     case 'transfer_offer':
@@ -136,6 +137,8 @@ function requestedTask(state: DialogueState, heard: Understanding): TaskKind | u
   if (intents.has('cancel') && (current !== 'book' || MENTIONS_EXISTING_APPOINTMENT.test(heard.text))) {
     return current === 'cancel' ? undefined : 'cancel';
   }
+  // "When is my appointment?" mid-task is a side remark; on its own it asks for a look-up.
+  if (intents.has('lookup')) return current ? undefined : 'lookup';
   // Booking words while rescheduling ("can I book it for Friday") go on with the reschedule.
   if ((intents.has('book') || intents.has('availability')) && !current) return 'book';
   return undefined;

@@ -6,10 +6,11 @@ import {
   confirmBooking,
   confirmCancel,
   confirmReschedule,
+  yourAppointments,
 } from '../phrasing';
 import type { Decision } from './decision';
 import type { DialogueEnvironment } from './environment';
-import { activeAppointments, targetAppointment, type DialogueState, type Task } from './state';
+import { activeAppointments, targetAppointment, typeCodeOf, type DialogueState, type Task } from './state';
 
 /**
  * The next step of the task under way: ask for the first missing piece, run the tool it is ready for,
@@ -66,6 +67,7 @@ function nextSlotStep(state: DialogueState, task: Task, type: string, lead: stri
   return { say: [...lead, Say.checking], tool: { name: 'check_availability', args }, pending: state.pending };
 }
 
+/** Reschedule, cancel and look-up all start the same way: verify the caller and find their appointments. */
 function nextChangeStep(state: DialogueState, task: Task, env: DialogueEnvironment, lead: string[]): Decision {
   const { fullName, dateOfBirth } = state.identity;
   if (!fullName) return ask(lead, [Say.askFullNameToFind], 'full_name');
@@ -81,7 +83,12 @@ function nextChangeStep(state: DialogueState, task: Task, env: DialogueEnvironme
   if (active.length === 0) {
     return { say: [...lead, Say.noUpcoming, Say.anythingElse], pending: { question: 'anything_else' }, endTask: true };
   }
-  const appointment = targetAppointment(state);
+  if (task.kind === 'lookup') {
+    // Told, the task is over; the appointments stay known, so a change asked next needs no new look-up.
+    const told = yourAppointments(active, env.appointmentTypes);
+    return { say: [...lead, ...told, Say.anythingElse], pending: { question: 'anything_else' }, endTask: true };
+  }
+  const appointment = targetAppointment(state, env.appointmentTypes);
   if (!appointment) {
     const purpose = task.kind === 'cancel' ? 'cancel' : 'reschedule';
     return ask(lead, askWhichAppointment(active, purpose, env.appointmentTypes), 'which_appointment');
@@ -96,7 +103,8 @@ function nextChangeStep(state: DialogueState, task: Task, env: DialogueEnvironme
     };
   }
 
-  const slotStep = nextSlotStep(state, task, typeCode(appointment.type, env), lead, Say.askNewWhen);
+  // check_availability wants the practice's type code.
+  const slotStep = nextSlotStep(state, task, typeCodeOf(appointment.type, env.appointmentTypes), lead, Say.askNewWhen);
   if (slotStep) return slotStep;
   const slot = task.chosenSlot;
   if (!slot) return ask(lead, [Say.askNewWhen], 'when');
@@ -108,11 +116,3 @@ function nextChangeStep(state: DialogueState, task: Task, env: DialogueEnvironme
   };
 }
 
-/** check_availability wants a type code; an appointment may show its type by name. */
-function typeCode(type: string, env: DialogueEnvironment): string {
-  const wanted = type.toLowerCase();
-  const known = env.appointmentTypes.find(
-    (candidate) => candidate.code.toLowerCase() === wanted || candidate.name.toLowerCase() === wanted,
-  );
-  return known?.code ?? type;
-}

@@ -89,7 +89,7 @@ function answerSlotChoice(task: Task, heard: Understanding, env: DialogueEnviron
 function changesAnything(state: DialogueState, task: Task, heard: Understanding, env: DialogueEnvironment): boolean {
   return (
     (task.kind === 'book' && heard.appointmentType !== undefined && heard.appointmentType !== task.appointmentType) ||
-    (task.kind !== 'cancel' && heard.when !== undefined && isNewWhen(task, heard.when, env)) ||
+    ((task.kind === 'book' || task.kind === 'reschedule') && heard.when !== undefined && isNewWhen(task, heard.when, env)) ||
     (heard.fullName !== undefined && heard.fullName !== state.identity.fullName) ||
     (heard.dateOfBirth !== undefined && heard.dateOfBirth !== state.identity.dateOfBirth)
   );

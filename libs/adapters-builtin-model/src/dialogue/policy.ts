@@ -15,7 +15,7 @@ import {
 import type { Decision } from './decision';
 import type { DialogueEnvironment } from './environment';
 import { nextStep } from './next-step';
-import type { CallerReaction, DialogueState, ToolOutcome, TransferReason } from './state';
+import { targetAppointment, type CallerReaction, type DialogueState, type ToolOutcome, type TransferReason } from './state';
 import { askAgain } from './ask-again';
 
 /** After this many identity mismatches in a row the caller is offered a person instead. */
@@ -92,7 +92,8 @@ function reactToCaller(state: DialogueState, reaction: CallerReaction, env: Dial
     case 'need_last_name':
       return { say: [askLastName(reaction.firstName)], pending: { question: 'full_name' } };
     case 'continue':
-      if (!state.task && !reaction.declined && !state.identity.fullName) {
+      // A bare "yes" to "anything else?" (or "how can I help?"): ask what they need. A name given up front is thanked.
+      if (!state.task && !reaction.declined && !reaction.learnedName && !reaction.learnedBirthDate) {
         return { say: [Say.whatCanIDo], pending: { question: 'how_can_i_help' } };
       }
       return nextStep(state, env, continueLead(state, reaction));
@@ -122,11 +123,12 @@ function reactToTools(state: DialogueState, outcome: ToolOutcome, env: DialogueE
         pending: { question: 'anything_else' },
       };
     case 'appointments': {
-      const only = outcome.active.length === 1 ? outcome.active[0] : undefined;
       if (outcome.active.length === 0) {
         return { say: [Say.noUpcoming, Say.anythingElse], pending: { question: 'anything_else' }, endTask: true };
       }
-      return nextStep(state, env, only ? [foundOne(only, types)] : []);
+      // A change names the appointment it is about once found; a look-up says them all in its next step.
+      const changing = state.task && state.task.kind !== 'lookup' ? targetAppointment(state, types) : undefined;
+      return nextStep(state, env, changing ? [foundOne(changing, types)] : []);
     }
     case 'rescheduled':
       return { say: [rescheduled(outcome.appointment, types), Say.anythingElse], pending: { question: 'anything_else' } };

@@ -1,5 +1,5 @@
 import type { OfferedSlot, ShownAppointment, ToolErrorCode, ToolName } from '@crowndesk/domain';
-import type { InfoTopic, WhenPreference } from '../nlu';
+import type { InfoTopic, KnownAppointmentType, WhenPreference } from '../nlu';
 
 /** The question the receptionist asked last, which the caller's next line answers. */
 export type Question =
@@ -23,12 +23,13 @@ export interface Pending {
   transferReason?: TransferReason;
 }
 
-export type TaskKind = 'book' | 'reschedule' | 'cancel';
+/** `lookup` tells a verified caller their upcoming appointments; it changes nothing. */
+export type TaskKind = 'book' | 'reschedule' | 'cancel' | 'lookup';
 
 /** The task under way and what has been settled for it. */
 export interface Task {
   kind: TaskKind;
-  /** book: the type code the caller asked for. */
+  /** book: the type code the caller asked for; reschedule/cancel: the type of the appointment they named. */
   appointmentType?: string;
   when?: WhenPreference;
   /** check_availability has run for the current type and `when`. */
@@ -119,16 +120,33 @@ export function newTask(kind: TaskKind): Task {
   return { kind, searched: false, offered: [], confirmed: false };
 }
 
-/** Appointments that can still be changed. */
+/** Appointments that can still be changed, soonest first (the order they are said and picked in). */
 export function activeAppointments(appointments: readonly ShownAppointment[] | undefined): ShownAppointment[] {
-  return (appointments ?? []).filter((appointment) => appointment.status !== 'cancelled' && appointment.status !== 'rescheduled');
+  return (appointments ?? [])
+    .filter((appointment) => appointment.status !== 'cancelled' && appointment.status !== 'rescheduled')
+    .sort((a, b) => a.start.localeCompare(b.start));
 }
 
-/** The appointment a reschedule or cancel is about: the one picked, or the only one there is. */
-export function targetAppointment(state: DialogueState): ShownAppointment | undefined {
-  if (state.task?.appointment) return state.task.appointment;
+/**
+ * The appointment a reschedule or cancel is about: the one picked, the only one there is, or the only
+ * one of the type the caller named ("cancel my exam").
+ */
+export function targetAppointment(state: DialogueState, types: readonly KnownAppointmentType[]): ShownAppointment | undefined {
+  const task = state.task;
+  if (task?.appointment) return task.appointment;
   const active = activeAppointments(state.appointments);
-  return active.length === 1 ? active[0] : undefined;
+  if (active.length === 1) return active[0];
+  const named = task?.appointmentType;
+  if (!named) return undefined;
+  const ofType = active.filter((appointment) => typeCodeOf(appointment.type, types) === named);
+  return ofType.length === 1 ? ofType[0] : undefined;
+}
+
+/** The practice's code for a type an appointment shows by code (or, from older tools, by name). */
+export function typeCodeOf(type: string, types: readonly KnownAppointmentType[]): string {
+  const wanted = type.toLowerCase();
+  const known = types.find((candidate) => candidate.code.toLowerCase() === wanted || candidate.name.toLowerCase() === wanted);
+  return known?.code ?? type;
 }
 
 /** Forget the slot search, e.g. when the type or the preferred time changes. */

@@ -5,6 +5,7 @@ import { resetSlotSearch, type DialogueState, type Task } from './state';
 /**
  * Type, day and time for the task; a change of either starts the slot search over. `answered` says
  * the line already answered the pending question (a day that picked a slot is not a new day).
+ * For a reschedule or cancel the type names which appointment ("move my cleaning"), until one is picked.
  */
 export function fillTask(
   state: DialogueState,
@@ -19,8 +20,14 @@ export function fillTask(
     resetSlotSearch(task);
     filled = true;
   }
+  const changing = task.kind === 'reschedule' || task.kind === 'cancel';
+  if (changing && !task.appointment && heard.appointmentType && heard.appointmentType !== task.appointmentType) {
+    task.appointmentType = heard.appointmentType;
+    filled = true;
+  }
   const when = heard.when;
-  if (task.kind === 'cancel' || !when) return filled;
+  // Only a booking and a reschedule look for a time; a day said otherwise describes an appointment.
+  if ((task.kind !== 'book' && task.kind !== 'reschedule') || !when) return filled;
   const question = state.pending.question;
   if (answered && (question === 'slot_choice' || question === 'which_appointment')) return filled;
   if (isNewWhen(task, when, env)) {

@@ -6,6 +6,8 @@ export type Intent =
   | 'book'
   | 'reschedule'
   | 'cancel'
+  /** "When is my appointment?", "I want to confirm my appointment": hear about the ones already booked. */
+  | 'lookup'
   | 'availability'
   | 'transfer'
   /** "bye", "have a good day": the call is over whatever was asked. */
@@ -32,9 +34,24 @@ const RESCHEDULE = phrases(
   '(?:change|make) (?:it|that|this)(?: one| appointment)? to',
 );
 const CANCEL = anyOf(
-  // "cancel that" takes back what was just said; it cancels no appointment.
-  /\b(?:cancel(?:l?ing|l?ed)?|call off)\b(?! (?:that|this|it)\b(?! appointment))/,
+  // "cancel that" takes back what was just said; it cancels no appointment ("cancel it" does).
+  /\b(?:cancel(?:l?ing|l?ed)?|call off)\b(?! (?:that|this)\b(?! appointment))/,
   phrases("(?:won't|will not|can't|cannot) (?:be able to )?make (?:it to )?(?:my|the) (?:appointment|appt|visit)"),
+);
+/** The caller's own appointment: "my appointment", "our next cleaning", "my son's checkup". */
+const OWN_VISIT = `(?:my|our) (?:next |upcoming )?(?:[\\w']+ )?${VISIT}s?`;
+/** Questions about appointments already booked; "your next opening" asks for availability instead. */
+const LOOKUP = phrases(
+  `(?:when|what (?:time|day|date))(?:'s| is| are| was) ${OWN_VISIT}`,
+  `when ${OWN_VISIT} (?:is|are|was)`,
+  `is ${OWN_VISIT} (?:still|on|at|tomorrow|today|this|next|confirmed|scheduled|booked)`,
+  `confirm(?:ing)? ${OWN_VISIT}`,
+  `(?:check|checking|double ?check|look up|looking up|find out about) (?:on )?${OWN_VISIT}`,
+  `do (?:i|we) (?:still )?have (?:an?|any) (?:\\w+ )?${VISIT}s?`,
+  'do (?:i|we) (?:still )?have (?:anything|something) (?:scheduled|booked|coming up|on the books)',
+  '(?:what|which) appointments? do (?:i|we) have',
+  '(?:am i|are we) (?:still )?(?:scheduled|booked|on the schedule|on the books)',
+  'when am i (?:scheduled|booked|supposed to come in|coming in|due)',
 );
 const BOOK = phrases(
   'book',
@@ -107,7 +124,9 @@ export function detectIntents(text: string): Set<Intent> {
   if (RESCHEDULE.test(plain)) intents.add('reschedule');
   else if (ABANDON.test(plain)) intents.add('abandon');
   else if (CANCEL.test(plain)) intents.add('cancel');
-  if (!intents.has('reschedule') && BOOK.test(plain)) intents.add('book');
+  // "Do I have an appointment?" also reads as "have an appointment": asking about one is not booking one.
+  if (LOOKUP.test(plain)) intents.add('lookup');
+  else if (!intents.has('reschedule') && BOOK.test(plain)) intents.add('book');
   if (AVAILABILITY.test(plain) && !HOURS_QUESTION.test(plain)) intents.add('availability');
   if (EMERGENCY.test(plain)) intents.add('emergency');
   if (GOODBYE.test(plain)) intents.add('goodbye');

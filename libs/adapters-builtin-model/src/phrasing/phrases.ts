@@ -187,3 +187,19 @@ export function askWhichAppointment(
   lines.push(`Which one would you like to ${purpose}?`);
   return lines;
 }
+
+/** Most appointments said one by one; a longer treatment plan is summed up after them. */
+const MAX_TOLD = 3;
+
+/** "You have a cleaning on ...", or each upcoming appointment in turn, soonest first. */
+export function yourAppointments(appointments: readonly ShownAppointment[], types: readonly KnownAppointmentType[]): string[] {
+  const [only] = appointments;
+  if (appointments.length === 1 && only) return [`You have ${withArticle(describeAppointment(only, types))}.`];
+  const lines = [`You have ${countWord(appointments.length)} upcoming appointments.`];
+  appointments.slice(0, MAX_TOLD).forEach((appointment, index) => {
+    lines.push(`The ${ordinalWord(index)} is ${withArticle(describeAppointment(appointment, types))}.`);
+  });
+  const rest = appointments.length - MAX_TOLD;
+  if (rest > 0) lines.push(rest === 1 ? 'There is one more after that.' : `There are ${countWord(rest)} more after that.`);
+  return lines;
+}

@@ -8,8 +8,9 @@ export function typeName(codeOrName: string, types: readonly KnownAppointmentTyp
 }
 
 /**
- * "cleaning on Tuesday, November 3 at 10 AM with Dr. Lee": an appointment as said after "your".
- * The tools' words already name the type ("Cleaning on ..."); older or other wordings get it added.
+ * "cleaning on Tuesday, November 3 at 10 AM with Dr. Lee": an appointment as said after "your" (or,
+ * with an article, after "you have"). The tools' words give the time and provider only, so the type's
+ * name comes from the practice; words that already lead with it (an older wording) keep it once.
  */
 export function describeAppointment(
   appointment: { type: string; spoken: string },
@@ -17,8 +18,8 @@ export function describeAppointment(
 ): string {
   const type = typeName(appointment.type, types);
   const spoken = appointment.spoken.trim();
-  const lowered = spoken.charAt(0).toLowerCase() + spoken.slice(1);
-  return lowered.toLowerCase().startsWith(type) ? lowered : `${type} on ${spoken}`;
+  if (spoken.toLowerCase().startsWith(`${type} `)) return `${type}${spoken.slice(type.length)}`;
+  return `${type} on ${spoken}`;
 }
 
 /** "a cleaning", "an exam". */

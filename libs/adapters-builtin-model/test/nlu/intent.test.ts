@@ -45,6 +45,44 @@ describe('intents', () => {
   it('does not read a reschedule as a new booking, nor "cancel that" as cancelling an appointment', () => {
     expect([...detectIntents('I need to reschedule my appointment')]).toEqual(['reschedule']);
     expect(detectIntents('cancel that').has('cancel')).toBe(false);
+    expect(detectIntents('Can you cancel it?').has('cancel')).toBe(true);
+  });
+
+  it.each([
+    'When is my appointment?',
+    "When's my next cleaning?",
+    'Can you tell me when my next cleaning is?',
+    'I want to confirm my appointment',
+    "I'm calling to confirm my son's checkup",
+    'Do I have an appointment coming up?',
+    'Do I have anything scheduled?',
+    'What time is my appointment tomorrow?',
+    'I forgot when my appointment is',
+    'When are my appointments?',
+    'Is my cleaning still on for Friday?',
+    'Could you check on my appointment?',
+    'What appointments do I have?',
+    'Am I still booked for Tuesday?',
+  ])('"%s" asks to look up appointments, and is not a booking', (said) => {
+    const intents = detectIntents(said);
+    expect(intents.has('lookup')).toBe(true);
+    expect(intents.has('book')).toBe(false);
+  });
+
+  it.each([
+    ["I'd like an appointment", 'book'],
+    ['Can I schedule an appointment?', 'book'],
+    ['I would like to have an appointment', 'book'],
+    ["I'd like to book my next cleaning", 'book'],
+    ['When is your next opening?', 'availability'],
+    ["What's your next available appointment?", 'availability'],
+    ['When is the next available cleaning?', 'availability'],
+    ['I need to reschedule my appointment', 'reschedule'],
+    ['I want to cancel my appointment', 'cancel'],
+  ])('"%s" is %s, not a look-up', (said, intent) => {
+    const intents = detectIntents(said);
+    expect(intents.has(intent as never)).toBe(true);
+    expect(intents.has('lookup')).toBe(false);
   });
 
   it('does not take an emergency visit type for an emergency', () => {

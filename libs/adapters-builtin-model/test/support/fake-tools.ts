@@ -1,6 +1,6 @@
 import type { OfferedSlot, ShownAppointment, ToolErrorCode, ToolName, ToolResult } from '@crowndesk/domain';
 import type { ToolResponder } from './simulated-call';
-import { slot, typeNameOf } from './practice';
+import { slot } from './practice';
 
 export interface Failure {
   error: ToolErrorCode;
@@ -53,7 +53,7 @@ export class FakeTools {
             ref: 'appt-9',
             type: String(args.appointment_type),
             start: String(args.start),
-            spoken: `${typeNameOf(String(args.appointment_type))} on ${booked?.spoken ?? String(args.start)}`,
+            spoken: booked?.spoken ?? String(args.start),
             status: 'scheduled',
           },
           newPatient: this.newPatient,
@@ -68,7 +68,7 @@ export class FakeTools {
         return {
           ok: true,
           tool: 'reschedule_appointment',
-          appointment: { ...moved, start: target.start, spoken: `${typeNameOf(moved.type)} on ${target.spoken}` },
+          appointment: { ...moved, start: target.start, spoken: target.spoken },
         };
       }
       case 'cancel_appointment': {

@@ -19,23 +19,23 @@ export function practiceContext(overrides: Partial<ConversationContext> = {}): C
   };
 }
 
-/** A slot as check_availability shows it, spoken the way the tool says it. */
-export function slot(start: string, provider = 'Sam Kim'): OfferedSlot {
+/** "Tuesday, November 3 at 10 AM with Sam Kim": a local start and provider as the domain's tools say them. */
+function spokenStart(start: string, provider: string): string {
   const [date, time] = start.split('T');
   const day = new Date(`${date}T12:00:00Z`);
   const weekday = day.toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
   const month = day.toLocaleDateString('en-US', { month: 'long', timeZone: 'UTC' });
-  const [hour, minute] = (time ?? '00:00').split(':').map(Number);
-  const h = hour ?? 0;
-  const clock = `${h % 12 === 0 ? 12 : h % 12}:${String(minute ?? 0).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
-  return { start, spoken: `${weekday}, ${month} ${day.getUTCDate()} at ${clock} with ${provider}`, provider };
+  const [hour = 0, minute = 0] = (time ?? '00:00').split(':').map(Number);
+  const clock = `${hour % 12 === 0 ? 12 : hour % 12}${minute === 0 ? '' : `:${String(minute).padStart(2, '0')}`}`;
+  return `${weekday}, ${month} ${day.getUTCDate()} at ${clock} ${hour < 12 ? 'AM' : 'PM'} with ${provider}`;
 }
 
-/** An appointment as find_my_appointments shows it: the type's name leads its words. */
+/** A slot as check_availability shows it. */
+export function slot(start: string, provider = 'Sam Kim'): OfferedSlot {
+  return { start, spoken: spokenStart(start, provider), provider };
+}
+
+/** An appointment as find_my_appointments shows it: the type's code, and words for its time and provider only. */
 export function appointment(ref: string, type: string, start: string, status = 'scheduled'): ShownAppointment {
-  return { ref, type, start, spoken: `${typeNameOf(type)} on ${slot(start, 'Dr. Lee').spoken}`, status };
-}
-
-export function typeNameOf(code: string): string {
-  return practiceContext().appointmentTypes.find((type) => type.code === code)?.name ?? code;
+  return { ref, type, start, spoken: spokenStart(start, 'Dr. Lee'), status };
 }
