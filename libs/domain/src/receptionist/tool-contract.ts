@@ -68,11 +68,11 @@ export interface OfferedSlot {
 }
 
 export interface ShownAppointment {
-  ref: string;
+  ref: string; // empty for a booking pending confirmation
   type: string;
   start: string; // YYYY-MM-DDTHH:mm local
   spoken: string; // "Tuesday, December 1 at 10 AM with Maya Kim" (the type is in `type`)
-  status: string;
+  status: string; // scheduled, confirmed, ...; pending_confirmation for a booking the office will confirm
 }
 
 /** Failure codes every tool may return; the model turns them into words. */
@@ -90,7 +90,20 @@ export type ToolErrorCode =
 export type ToolResult =
   | { ok: false; error: ToolErrorCode; message: string; alternatives?: OfferedSlot[] }
   | { ok: true; tool: 'check_availability'; appointmentType: string; slots: OfferedSlot[] }
-  | { ok: true; tool: 'book_appointment'; appointment: ShownAppointment; newPatient: boolean }
+  | {
+      ok: true;
+      tool: 'book_appointment';
+      appointment: ShownAppointment;
+      newPatient: boolean;
+      /**
+       * Present only when the practice's scheduling system could not take the booking during the call: it is
+       * saved, not yet in the schedule, and the office will confirm by phone; tell the caller exactly that, do
+       * not say it is booked. `appointment` is then the time the caller agreed to, with status
+       * `pending_confirmation`, no provider in `spoken`, and an empty `ref` (there is nothing to change yet).
+       * Absent means the appointment is booked.
+       */
+      pendingConfirmation?: true;
+    }
   | { ok: true; tool: 'find_my_appointments'; appointments: ShownAppointment[] }
   | { ok: true; tool: 'reschedule_appointment'; appointment: ShownAppointment }
   | { ok: true; tool: 'cancel_appointment'; appointment: ShownAppointment }

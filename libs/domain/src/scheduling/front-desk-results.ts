@@ -57,6 +57,17 @@ export interface UnknownAppointment {
   status: 'unknown_appointment';
 }
 
+/**
+ * The backend could not take the booking during the call (timeout, connection, 5xx), so it is queued under the
+ * live attempt's key: the relay creates it later and the office confirms it with the caller. The slot is the
+ * one the caller agreed to; it is not in the practice's schedule yet.
+ */
+export interface BookingPending {
+  status: 'pending';
+  slot: Slot;
+  newPatient: boolean;
+}
+
 export type AvailabilityResult =
   | { status: 'available'; appointmentType: AppointmentType; slots: Slot[] }
   | UnknownType
@@ -65,6 +76,7 @@ export type AvailabilityResult =
 
 export type BookingOutcome =
   | { status: 'booked'; appointment: Appointment; ref: string; newPatient: boolean }
+  | BookingPending
   | UnknownType
   | InvalidDate
   /** A new patient needs a first and a last name. */

@@ -1,11 +1,14 @@
 import type { Appointment, AppointmentType, CallerIdentity, Patient, Practice, Slot } from '../model';
-import type { BackendCallOptions, Clock, Logger, SchedulingBackend } from '../ports';
+import type { BackendCallOptions, BookingResult, Clock, Logger, SchedulingBackend } from '../ports';
 import type { CallSession } from '../receptionist/call-session';
 import { accessibleAppointment, isActiveFor } from './appointment-access';
 import { recordNewAppointment, recordOutcome, showAppointment } from './appointment-refs';
 import { appointmentTypeByCode, resolveAppointmentType } from './appointment-types';
 import type { BookingWindow } from './booking-window';
 import { bookingWindow, dateWithinWindow, withinWindow } from './booking-window';
+import type { PendingBookingWrites } from './booking-queue';
+import { BookingQueue, queueableFailure } from './booking-queue';
+import { calendarSlotAt } from './calendar-slot';
 import type {
   AvailabilityRequest,
   AvailabilityResult,
@@ -28,10 +31,19 @@ import { SlotFinder } from './slot-finder';
 
 type Start = { kind: 'ok'; instant: Date } | { kind: 'nonexistent' } | { kind: 'invalid' };
 
+export interface FrontDeskOptions {
+  /**
+   * Where a booking goes when the backend is unavailable during the call (timeout, connection, 5xx): queued for
+   * the outbox relay, and confirmed by the office. Give it the PendingBookingStore. Without it such a booking
+   * fails like any backend error.
+   */
+  pendingBookings?: PendingBookingWrites;
+}
 
 /**
  * The receptionist's scheduling use cases. The practice and the verified patient always come from the call
- * session (server-side), never from what the model or the caller supplies. Backend errors propagate.
+ * session (server-side), never from what the model or the caller supplies. Backend errors propagate, except
+ * a booking the backend is unavailable for, which is queued when a pending store is configured.
  * Every write carries an idempotency key derived from the call and its arguments, so a re-asked or retried
  * tool call writes once; and a retry whose first attempt already succeeded finds that result again.
  * Each use case takes the caller's `signal` (a superseded turn, an ended call) and hands it to every backend
@@ -39,13 +51,16 @@ type Start = { kind: 'ok'; instant: Date } | { kind: 'nonexistent' } | { kind: '
  */
 export class FrontDesk {
   private readonly slots: SlotFinder;
+  private readonly pending: BookingQueue | null;
 
   constructor(
     private readonly backend: SchedulingBackend,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    options: FrontDeskOptions = {},
   ) {
     this.slots = new SlotFinder(backend);
+    this.pending = options.pendingBookings ? new BookingQueue(options.pendingBookings, clock, logger) : null;
   }
 
   async findAvailableSlots(
@@ -66,6 +81,11 @@ export class FrontDesk {
     return { status: 'available', appointmentType: type, slots };
   }
 
+  /**
+   * Books the slot the caller agreed to. When the backend is unavailable (timeout, connection, 5xx) for the
+   * booking, and a pending store is configured, the booking is queued under the live attempt's key and comes
+   * back `pending`: the office confirms it with the caller (see `bookWhileUnavailable` for the slot check).
+   */
   async book(session: CallSession, request: BookAppointmentRequest, options: BackendCallOptions = {}): Promise<BookingOutcome> {
     const practice = session.practice;
     const search: SlotSearch = { signal: options.signal };
@@ -78,7 +98,12 @@ export class FrontDesk {
     if (start.kind === 'nonexistent') return this.unavailable(practice, type, window, request.localStart, search);
     if (!withinWindow(window, start.instant)) return this.outsideWindow(practice, type, window, request.localStart, search);
 
-    const open = await this.slots.openAt(practice, type, start.instant, search);
+    let open: Slot[];
+    try {
+      open = await this.slots.openAt(practice, type, start.instant, search);
+    } catch (error) {
+      return this.bookWhileUnavailable(session, request, type, start.instant, window, error, options);
+    }
     if (open.length === 0) {
       // A re-asked or retried booking finds the appointment its first attempt made in that slot.
       const patient = await this.identify(session, request.identity, options);
@@ -89,32 +114,30 @@ export class FrontDesk {
       return { status: 'booked', appointment: held, ref: showAppointment(session, held), newPatient: false };
     }
 
-    const existing = await this.identify(session, request.identity, options);
-    const patient = existing ?? (await this.register(session, request, options));
-    if (!patient) return { status: 'incomplete_name' };
-    session.verifiedPatient = patient;
-
+    const caller = await this.patientFor(session, request, options);
+    if (!caller) return { status: 'incomplete_name' };
+    const { patient, newPatient } = caller;
     const slot = open[0] as Slot;
-    const result = await this.backend.book(
-      practice,
-      {
-        patientId: patient.id,
-        slot,
-        idempotencyKey: idempotencyKey(session.callId, 'book', { type: type.code, start: slot.start, patient: patient.id }),
-      },
-      options,
-    );
+    const booking = { patientId: patient.id, slot, idempotencyKey: bookingKey(session, type, start.instant, patient) };
+    let result: BookingResult;
+    try {
+      result = await this.backend.book(practice, booking, options);
+    } catch (error) {
+      if (!this.pending || !queueableFailure(error, options.signal)) throw error;
+      const queued = { patient, slot, idempotencyKey: booking.idempotencyKey, newPatient };
+      return this.pending.queue(session, queued, { at: 'book', cause: error }, options.signal);
+    }
     if (result.status === 'slot_taken') {
       this.logger.info({ ...ids(session), typeCode: type.code }, 'slot taken at booking');
       return this.unavailable(practice, type, window, request.localStart, search);
     }
     recordNewAppointment(session, 'booked', result.appointment.id);
     this.logger.info(
-      { ...ids(session), appointmentId: result.appointment.id, typeCode: type.code, newPatient: !existing },
+      { ...ids(session), appointmentId: result.appointment.id, typeCode: type.code, newPatient },
       'appointment booked',
     );
     const ref = showAppointment(session, result.appointment);
-    return { status: 'booked', appointment: result.appointment, ref, newPatient: !existing };
+    return { status: 'booked', appointment: result.appointment, ref, newPatient };
   }
 
   /** The identity gate: name and date of birth must match a patient before anything about them is said. */
@@ -219,6 +242,48 @@ export class FrontDesk {
     return { status: 'cancelled', ref: access.ref, appointment: result.appointment };
   }
 
+  /**
+   * The slot check itself found the backend unavailable. The booking is queued without the live check when the
+   * practice's own calendar has that slot (on the grid, within opening hours, no closure, in the booking window)
+   * and the patient is known (found, or registered now): delivery re-checks the slot at the backend, and a slot
+   * taken meanwhile is parked for staff to call the patient back. No live write is tried: the backend has just
+   * failed to answer, and the caller must not wait on it again. Otherwise the error stands.
+   */
+  private async bookWhileUnavailable(
+    session: CallSession,
+    request: BookAppointmentRequest,
+    type: AppointmentType,
+    start: Date,
+    window: BookingWindow,
+    error: unknown,
+    options: BackendCallOptions,
+  ): Promise<BookingOutcome> {
+    if (!this.pending || !queueableFailure(error, options.signal)) throw error;
+    const slot = calendarSlotAt(session.practice, type, start, window);
+    if (!slot) {
+      this.logger.info({ ...ids(session), typeCode: type.code }, 'booking not queued: not a slot of the practice calendar');
+      throw error;
+    }
+    const caller = await this.patientFor(session, request, options);
+    if (!caller) return { status: 'incomplete_name' };
+    const { patient, newPatient } = caller;
+    const queued = { patient, slot, idempotencyKey: bookingKey(session, type, start, patient), newPatient };
+    return this.pending.queue(session, queued, { at: 'slot_check', cause: error }, options.signal);
+  }
+
+  /** The caller as a patient: found by name and date of birth, else registered; null when the name is incomplete. */
+  private async patientFor(
+    session: CallSession,
+    request: BookAppointmentRequest,
+    options: BackendCallOptions,
+  ): Promise<{ patient: Patient; newPatient: boolean } | null> {
+    const existing = await this.identify(session, request.identity, options);
+    const patient = existing ?? (await this.register(session, request, options));
+    if (!patient) return null;
+    session.verifiedPatient = patient;
+    return { patient, newPatient: !existing };
+  }
+
   /** The practice's patient with this name and date of birth, if any (the already verified caller first). */
   private async identify(session: CallSession, identity: CallerIdentity, options: BackendCallOptions): Promise<Patient | null> {
     const verified = session.verifiedPatient;
@@ -314,6 +379,14 @@ function heldIn(
       Date.parse(appointment.start) === start.getTime(),
   );
   return held ?? null;
+}
+
+/**
+ * One booking per call, type, start instant and patient, whichever provider takes it: a re-asked booking, and
+ * one queued while the backend was down and then asked for again live, write once.
+ */
+function bookingKey(session: CallSession, type: AppointmentType, start: Date, patient: Patient): string {
+  return idempotencyKey(session.callId, 'book', { type: type.code, start: start.toISOString(), patient: patient.id });
 }
 
 function invalidDate(field: InvalidDate['field']): InvalidDate {

@@ -7,4 +7,5 @@ export * from './booking-window';
 export * from './slot-selection';
 export * from './front-desk-results';
 export * from './front-desk';
+export type { PendingBookingWrites } from './booking-queue';
 export * from './opening-hours-speech';

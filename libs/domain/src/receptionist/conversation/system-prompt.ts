@@ -44,6 +44,8 @@ const RULES = [
     'Never invent or guess availability.',
   "- Before calling book_appointment, read back the appointment type, the day, the time and the patient's " +
     'full name, and ask the caller to confirm. Book only after they say yes.',
+  '- If book_appointment comes back with pendingConfirmation, the request is saved but not yet in the schedule: ' +
+    'tell the caller the office will call them to confirm that time. Never say it is booked or confirmed.',
   '- Discuss, reschedule or cancel an existing appointment only after find_my_appointments has verified the ' +
     'caller by full name and date of birth, and only that patient\'s appointments.',
   '- Never disclose anything about any other patient, not even whether they are a patient here.',

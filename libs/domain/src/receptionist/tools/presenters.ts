@@ -23,6 +23,21 @@ export function shownAppointment(practice: Practice, ref: string, appointment: A
   };
 }
 
+/**
+ * A booking queued while the practice's system was unavailable, as the model sees it: the time the caller
+ * agreed to, to be confirmed by the office. No ref (there is no appointment to change yet) and no provider
+ * (the office may give it to another one).
+ */
+export function pendingAppointment(practice: Practice, slot: Slot): ShownAppointment {
+  return {
+    ref: '',
+    type: slot.typeCode,
+    start: zoneClock(practice.timeZone).localDateTimeOf(new Date(slot.start)),
+    spoken: spokenDateTime(new Date(slot.start), practice.timeZone),
+    status: 'pending_confirmation',
+  };
+}
+
 function providerName(practice: Practice, providerId: string): string {
   return practice.providers.find((provider) => provider.id === providerId)?.name ?? 'our team';
 }

@@ -10,6 +10,12 @@ describe('receptionistToolDefinitions', () => {
     for (const definition of definitions) expect(definition.description.length, definition.name).toBeGreaterThan(30);
   });
 
+  it('tells the model how to speak of a booking pending confirmation', () => {
+    const book = definitions.find((definition) => definition.name === 'book_appointment');
+    expect(book?.description).toContain('If the result has pendingConfirmation');
+    expect(book?.description).toContain('the office will call to confirm; tell the caller exactly that and never say it is booked');
+  });
+
   it('gives OpenAI-function parameters generated from the argument schemas', () => {
     for (const definition of definitions) {
       const parameters = definition.parameters as { type: string; properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };

@@ -10,7 +10,9 @@ const DESCRIPTIONS: Record<ToolName, string> = {
     'Give a date and/or time when the caller has a preference; omit the date to search the next available days.',
   book_appointment:
     'Book an appointment at a start time returned by check_availability, for the patient named by the caller ' +
-    '(full name and date of birth; a new patient is registered). Confirm type, time and name with the caller first.',
+    '(full name and date of birth; a new patient is registered). Confirm type, time and name with the caller first. ' +
+    'If the result has pendingConfirmation, the scheduling system could not take it right now: it is saved and the ' +
+    'office will call to confirm; tell the caller exactly that and never say it is booked.',
   find_my_appointments:
     "Verify the caller by the patient's full name and date of birth and list their upcoming appointments, each with a ref. " +
     'Required before rescheduling or cancelling. Never guess or reuse details the caller did not give.',

@@ -5,7 +5,7 @@ import type { CallSession } from '../call-session';
 import type { ToolArguments, ToolName, ToolResult } from '../tool-contract';
 import type { ToolExecution } from '../tool-runner';
 import { answerPracticeQuestion } from './practice-info';
-import { offeredSlot, shownAppointment } from './presenters';
+import { offeredSlot, pendingAppointment, shownAppointment } from './presenters';
 import {
   identityMismatch,
   incompleteName,
@@ -88,6 +88,16 @@ export function toolHandlers(frontDesk: FrontDesk, clock: Clock): ToolHandlers {
               tool: 'book_appointment',
               appointment: shownAppointment(practice, booked.ref, booked.appointment),
               newPatient: booked.newPatient,
+            },
+          };
+        case 'pending':
+          return {
+            result: {
+              ok: true,
+              tool: 'book_appointment',
+              appointment: pendingAppointment(practice, booked.slot),
+              newPatient: booked.newPatient,
+              pendingConfirmation: true,
             },
           };
       }
