@@ -3,6 +3,7 @@ import {
   Say,
   askLastName,
   booked,
+  bookingRequested,
   cancelled,
   farewell,
   foundOne,
@@ -119,7 +120,11 @@ function reactToTools(state: DialogueState, outcome: ToolOutcome, env: DialogueE
       return { say: [noSlots(outcome.when, env.clock)], pending: { question: 'when' } };
     case 'booked':
       return {
-        say: [booked(outcome.appointment, types), ...(outcome.newPatient ? [Say.newPatientWelcome] : []), Say.anythingElse],
+        say: [
+          outcome.pendingConfirmation ? bookingRequested(outcome.appointment, types) : booked(outcome.appointment, types),
+          ...(outcome.newPatient ? [Say.newPatientWelcome] : []),
+          Say.anythingElse,
+        ],
         pending: { question: 'anything_else' },
       };
     case 'appointments': {

@@ -77,7 +77,7 @@ export type CallerReaction =
 export type ToolOutcome =
   | { type: 'slots'; slots: OfferedSlot[]; when?: WhenPreference }
   | { type: 'no_slots'; when?: WhenPreference }
-  | { type: 'booked'; appointment: ShownAppointment; newPatient: boolean }
+  | { type: 'booked'; appointment: ShownAppointment; newPatient: boolean; pendingConfirmation: boolean }
   | { type: 'appointments'; active: ShownAppointment[] }
   | { type: 'rescheduled'; appointment: ShownAppointment }
   | { type: 'cancelled'; appointment: ShownAppointment }

@@ -35,7 +35,12 @@ function applyResult(state: DialogueState, { invocation, result }: ToolExchange)
     case 'book_appointment':
       delete state.task;
       delete state.appointments;
-      return { type: 'booked', appointment: result.appointment, newPatient: result.newPatient };
+      return {
+        type: 'booked',
+        appointment: result.appointment,
+        newPatient: result.newPatient,
+        pendingConfirmation: result.pendingConfirmation === true,
+      };
     case 'find_my_appointments': {
       state.appointments = result.appointments;
       state.identityMismatches = 0;

@@ -163,6 +163,11 @@ export function booked(appointment: ShownAppointment, types: readonly KnownAppoi
   return `You're all set. I've booked ${withArticle(describeAppointment(appointment, types))}.`;
 }
 
+/** The backend could not take the booking in time: it is queued, and staff confirm it by phone. */
+export function bookingRequested(appointment: ShownAppointment, types: readonly KnownAppointmentType[]): string {
+  return `I've noted your request for ${withArticle(describeAppointment(appointment, types))}. Our office will call you to confirm it.`;
+}
+
 export function rescheduled(appointment: ShownAppointment, types: readonly KnownAppointmentType[]): string {
   return `Done. You're now booked for ${withArticle(describeAppointment(appointment, types))}.`;
 }
