@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resolveTwilioVoice, type TwilioVoicePath } from './features/voice-agent/twilio-voice-settings';
 
 /**
  * The gateway's configuration: the process environment, validated once at startup.
@@ -22,6 +23,11 @@ const integer = (min: number, max: number) =>
 
 const secret = unsetIfEmpty(z.string().trim().min(1).optional());
 const httpUrl = unsetIfEmpty(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional());
+/** A secret a vendor presents to us (header key, HMAC key): long enough that guessing is hopeless. */
+const sharedSecret = unsetIfEmpty(z.string().trim().min(16, 'expected at least 16 characters').optional());
+const fraction = unsetIfEmpty(
+  z.string().trim().regex(/^(0?\.\d+|0|1|1\.0+)$/, 'expected a number between 0 and 1').transform(Number).optional(),
+);
 
 const environmentSchema = z.object({
   PORT: unsetIfEmpty(integer(0, 65_535).default(8080)),
@@ -36,9 +42,20 @@ const environmentSchema = z.object({
   BACKEND_URL: httpUrl,
   BACKEND_API_KEY: secret,
   ELEVENLABS_API_KEY: secret,
-  ELEVENLABS_VOICE_ID: unsetIfEmpty(z.string().trim().min(1).max(100).optional()),
+  ELEVENLABS_VOICE_ID: unsetIfEmpty(
+    z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ and -').optional(),
+  ),
+  ELEVENLABS_MODEL_ID: unsetIfEmpty(z.string().trim().min(1).max(100).optional()),
+  ELEVENLABS_STABILITY: fraction,
+  ELEVENLABS_SIMILARITY_BOOST: fraction,
+  ELEVENLABS_BASE_URL: httpUrl,
+  ELEVENLABS_TOOL_API_KEY: sharedSecret,
+  ELEVENLABS_CALLBACK_API_KEY: sharedSecret,
+  ELEVENLABS_WEBHOOK_SECRET: sharedSecret,
   TWILIO_AUTH_TOKEN: secret,
+  TWILIO_ACCOUNT_SID: unsetIfEmpty(z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits').optional()),
   PUBLIC_BASE_URL: httpUrl,
+  VOICE_STREAM_SECRET: unsetIfEmpty(z.string().trim().min(32, 'expected at least 32 characters').optional()),
   // Fly's kill_timeout tops out at 300 s: a longer grace could never be honoured.
   SHUTDOWN_GRACE_MS: unsetIfEmpty(integer(0, 300_000).default(20_000)),
 });
@@ -50,6 +67,8 @@ export interface GatewayConfig extends GatewayEnvironment {
   embeddedMode: boolean;
   /** Which LanguageModel adapter the container binds. */
   languageModel: 'openai' | 'builtin';
+  /** The Twilio phone path: off, or which speech path answers its calls (see twilio-voice-settings.ts). */
+  twilioVoice: TwilioVoicePath;
 }
 
 export interface ConfigIssue {
@@ -92,9 +111,13 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
   }
   const values = parsed.data;
   rejectUnsupported(values);
+  const embeddedMode = values.BACKEND_URL === undefined;
+  const voice = resolveTwilioVoice(values, embeddedMode);
+  if (voice.issues.length > 0) throw new ConfigError(voice.issues);
   return {
     ...values,
-    embeddedMode: values.BACKEND_URL === undefined,
+    embeddedMode,
     languageModel: values.OPENAI_API_KEY !== undefined ? 'openai' : 'builtin',
+    twilioVoice: voice.twilioVoice,
   };
 }

@@ -26,6 +26,8 @@ import {
   type EmbeddedDatabase,
 } from '@crowndesk/adapters-sqlite';
 import type { GatewayConfig } from './config';
+import { bindElevenLabs } from './features/elevenlabs/elevenlabs-bindings';
+import { bindTwilioVoice } from './features/voice-agent/twilio-voice-bindings';
 import { asDomainLogger, createLogger } from './logging';
 
 /**
@@ -61,6 +63,8 @@ export function createGatewayContainer(config: GatewayConfig, overrides: Gateway
   bindLanguageModel(container, config, overrides);
   bindReceptionist(container);
   bindTransports(container, config);
+  bindTwilioVoice(container, config, GATEWAY);
+  bindElevenLabs(container, config, GATEWAY);
   return container;
 }
 

@@ -48,6 +48,7 @@ logger.info(
     backend: config.embeddedMode ? 'embedded-sqlite' : 'crowndesk',
     dataDir: config.DATA_DIR,
     languageModel: config.languageModel,
+    twilioVoice: config.twilioVoice,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
   },
   'gateway listening',

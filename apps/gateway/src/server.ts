@@ -6,6 +6,7 @@ import type { EmbeddedDatabase } from '@crowndesk/adapters-sqlite';
 import { TOKENS, type Logger } from '@crowndesk/domain';
 import type { GatewayConfig } from './config';
 import { createGatewayContainer, GATEWAY, type GatewayOverrides } from './container';
+import { voiceChannelsOf } from './features/voice-channels';
 import { createHttpApp } from './http/app';
 import { Readiness } from './http/readiness';
 import { shutDown } from './shutdown';
@@ -37,6 +38,7 @@ export async function startGateway(config: GatewayConfig, overrides: GatewayOver
     const logger = container.get<Logger>(TOKENS.Logger);
     const database = container.get<EmbeddedDatabase>(GATEWAY.EmbeddedDatabase);
     const calls = container.get<RetellCallHandler>(GATEWAY.RetellCallHandler);
+    const voice = voiceChannelsOf(container);
 
     const readiness = new Readiness([
       {
@@ -46,10 +48,11 @@ export async function startGateway(config: GatewayConfig, overrides: GatewayOver
         },
       },
     ]);
-    const server = createServer(createHttpApp({ readiness, logger }));
+    const server = createServer(createHttpApp({ readiness, logger, features: voice.routes }));
     const upgrades = attachUpgradeRouter(server, {
       retell: calls,
       maxPayload: RETELL_MAX_FRAME_BYTES,
+      ...(voice.mediaStream ? { mediaStream: voice.mediaStream } : {}),
       isDraining: () => readiness.draining,
       logger,
     });
@@ -61,7 +64,16 @@ export async function startGateway(config: GatewayConfig, overrides: GatewayOver
       logger,
       url: `http://${clientHost(config.HOST)}:${port}`,
       close: () =>
-        (closing ??= shutDown({ server, readiness, upgrades, calls, graceMs: config.SHUTDOWN_GRACE_MS, logger, release })),
+        (closing ??= shutDown({
+          server,
+          readiness,
+          upgrades,
+          calls,
+          moreCalls: voice.liveCalls,
+          graceMs: config.SHUTDOWN_GRACE_MS,
+          logger,
+          release,
+        })),
     };
   } catch (error) {
     await release();

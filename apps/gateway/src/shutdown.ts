@@ -19,11 +19,15 @@ const CLOSE_HANDSHAKE_MS = 2_000;
 /** How long HTTP requests already in flight get once the port is closed. */
 const IN_FLIGHT_REQUESTS_MS = 1_000;
 
+/** Live calls of another transport (Twilio), drained alongside the Retell calls. */
+export type LiveCalls = Pick<CallSocketHandler, 'activeCalls' | 'drain'>;
+
 export interface ShutdownParts {
   server: Server;
   readiness: Readiness;
   upgrades: UpgradeRouter;
   calls: CallSocketHandler;
+  moreCalls?: readonly LiveCalls[];
   graceMs: number;
   logger: Logger;
   /** Releases what the container owns (the database); runs last. */
@@ -31,14 +35,16 @@ export interface ShutdownParts {
 }
 
 export async function shutDown(parts: ShutdownParts): Promise<void> {
-  const { server, readiness, upgrades, calls, logger } = parts;
+  const { server, readiness, upgrades, logger } = parts;
+  const calls = [parts.calls, ...(parts.moreCalls ?? [])];
+  const activeCalls = () => calls.reduce((total, each) => total + each.activeCalls(), 0);
   const startedAt = Date.now();
   readiness.startDraining();
-  logger.info({ activeCalls: calls.activeCalls(), graceMs: parts.graceMs }, 'shutting down: draining calls');
+  logger.info({ activeCalls: activeCalls(), graceMs: parts.graceMs }, 'shutting down: draining calls');
 
-  const allEnded = await waitUntil(() => calls.activeCalls() === 0, parts.graceMs);
-  if (!allEnded) logger.warn({ activeCalls: calls.activeCalls() }, 'grace period over: closing live calls with 1001');
-  await calls.drain(GOING_AWAY);
+  const allEnded = await waitUntil(() => activeCalls() === 0, parts.graceMs);
+  if (!allEnded) logger.warn({ activeCalls: activeCalls() }, 'grace period over: closing live calls with 1001');
+  await Promise.all(calls.map((each) => each.drain(GOING_AWAY)));
   await closeWebSockets(upgrades);
 
   const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -64,7 +70,7 @@ async function waitUntil(condition: () => boolean, ms: number): Promise<boolean>
 
 /** Any socket the call handler did not close (or whose peer ignores the close) is closed, then cut. */
 async function closeWebSockets(upgrades: UpgradeRouter): Promise<void> {
-  const sockets = [...upgrades.webSockets.clients];
+  const sockets = upgrades.openSockets();
   for (const socket of sockets) socket.close(GOING_AWAY, 'server shutting down');
   await waitUntil(() => sockets.every((socket) => socket.readyState === socket.CLOSED), CLOSE_HANDSHAKE_MS);
   for (const socket of sockets) if (socket.readyState !== socket.CLOSED) socket.terminate();

@@ -12,6 +12,8 @@ import type { Readiness } from './readiness';
 export interface FeatureRoutes {
   mountPath: `/api/${string}`;
   router: Router;
+  /** The routes read the raw body themselves (e.g. express.raw): mounted ahead of the JSON and form parsers. */
+  rawBody?: boolean;
 }
 
 export interface HttpAppDependencies {
@@ -32,9 +34,10 @@ export function createHttpApp({ readiness, logger, features = [] }: HttpAppDepen
     next();
   });
   app.use(healthRouter(readiness, logger));
+  for (const feature of features.filter((candidate) => candidate.rawBody)) app.use(feature.mountPath, feature.router);
   // Only the API takes request bodies; everything else is GET.
   app.use('/api', ...bodyParsers());
-  for (const feature of features) app.use(feature.mountPath, feature.router);
+  for (const feature of features.filter((candidate) => !candidate.rawBody)) app.use(feature.mountPath, feature.router);
 
   app.use(notFound);
   app.use(errorHandler(logger));

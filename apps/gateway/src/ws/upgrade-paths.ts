@@ -5,14 +5,17 @@
 
 export type UpgradeTarget =
   | { endpoint: 'retell'; callId: string | undefined }
+  | { endpoint: 'media_stream' }
   | { endpoint: 'none'; status: 400 | 404; reason: string };
 
 export const RETELL_LLM_PATH = '/retell-llm';
+/** Twilio Media Streams (`<Connect><Stream>`): served only on the media-stream speech path. */
+export const MEDIA_STREAM_PATH = '/voice-agent/media-stream';
 
 /** Retell call ids are opaque tokens; this bounds what we accept into logs and the call log. */
 const CALL_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
-export function upgradeTarget(requestUrl: string | undefined): UpgradeTarget {
+export function upgradeTarget(requestUrl: string | undefined, served: { mediaStream?: boolean } = {}): UpgradeTarget {
   let pathname: string;
   try {
     // The base only makes the request target parseable; the query string is ignored.
@@ -23,6 +26,7 @@ export function upgradeTarget(requestUrl: string | undefined): UpgradeTarget {
   const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
 
   if (path === RETELL_LLM_PATH) return { endpoint: 'retell', callId: undefined };
+  if (served.mediaStream && path === MEDIA_STREAM_PATH) return { endpoint: 'media_stream' };
   if (path.startsWith(`${RETELL_LLM_PATH}/`)) {
     const callId = path.slice(RETELL_LLM_PATH.length + 1);
     if (CALL_ID.test(callId)) return { endpoint: 'retell', callId };

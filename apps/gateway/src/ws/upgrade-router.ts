@@ -1,6 +1,6 @@
 import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '@crowndesk/domain';
 import type { CallSocketHandler } from './call-socket-handler';
 import { upgradeTarget } from './upgrade-paths';
@@ -10,10 +10,18 @@ import { upgradeTarget } from './upgrade-paths';
  * Anything that is not a known endpoint is answered with a plain HTTP error on the raw socket.
  */
 
+/** Twilio Media Streams: the handler and its own frame limit (far below Retell's). */
+export interface MediaStreamEndpoint {
+  accept(socket: WebSocket): void;
+  maxPayload: number;
+}
+
 export interface UpgradeRouterOptions {
   retell: CallSocketHandler;
   /** Largest text frame accepted from a peer, in bytes. */
   maxPayload: number;
+  /** Served on `/voice-agent/media-stream` when set (the media-stream speech path). */
+  mediaStream?: MediaStreamEndpoint;
   /** True once shutdown started: new calls go to another instance. */
   isDraining(): boolean;
   logger: Logger;
@@ -21,12 +29,18 @@ export interface UpgradeRouterOptions {
 
 export interface UpgradeRouter {
   readonly webSockets: WebSocketServer;
+  /** Every open WebSocket of every endpoint. */
+  openSockets(): WebSocket[];
   /** Stops routing upgrades (further ones get 503) and closes the WebSocketServer. */
   close(): Promise<void>;
 }
 
 export function attachUpgradeRouter(server: Server, options: UpgradeRouterOptions): UpgradeRouter {
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload, perMessageDeflate: false });
+  const media = options.mediaStream && {
+    endpoint: options.mediaStream,
+    webSockets: new WebSocketServer({ noServer: true, maxPayload: options.mediaStream.maxPayload, perMessageDeflate: false }),
+  };
   let closed = false;
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -40,10 +54,18 @@ export function attachUpgradeRouter(server: Server, options: UpgradeRouterOption
       rejectUpgrade(socket, 503, 'shutting down');
       return;
     }
-    const target = upgradeTarget(request.url);
+    const target = upgradeTarget(request.url, { mediaStream: media !== undefined });
     if (target.endpoint === 'none') {
       options.logger.info({ status: target.status, reason: target.reason }, 'WebSocket upgrade rejected');
       rejectUpgrade(socket, target.status, target.reason);
+      return;
+    }
+    if (target.endpoint === 'media_stream') {
+      // Only routed here when the endpoint is served.
+      media?.webSockets.handleUpgrade(request, socket, head, (webSocket) => {
+        socket.off('error', onEarlyError);
+        media.endpoint.accept(webSocket);
+      });
       return;
     }
     webSockets.handleUpgrade(request, socket, head, (webSocket) => {
@@ -53,14 +75,15 @@ export function attachUpgradeRouter(server: Server, options: UpgradeRouterOption
   };
   server.on('upgrade', onUpgrade);
 
+  const servers = media ? [webSockets, media.webSockets] : [webSockets];
   return {
     webSockets,
-    close: () =>
-      new Promise<void>((resolve) => {
-        closed = true;
-        server.off('upgrade', onUpgrade);
-        webSockets.close(() => resolve());
-      }),
+    openSockets: () => servers.flatMap((each) => [...each.clients]),
+    close: async () => {
+      closed = true;
+      server.off('upgrade', onUpgrade);
+      await Promise.all(servers.map((each) => new Promise<void>((resolve) => each.close(() => resolve()))));
+    },
   };
 }
 
