@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { databaseUrlSchema } from '@crowndesk/adapters-postgres';
+import { resolveBackend, type DurableState } from './features/backend/backend-settings';
 import { resolveTwilioVoice, type TwilioVoicePath } from './features/voice-agent/twilio-voice-settings';
 
 /**
@@ -41,6 +43,16 @@ const environmentSchema = z.object({
   RETELL_API_KEY: secret,
   BACKEND_URL: httpUrl,
   BACKEND_API_KEY: secret,
+  BACKEND_TENANT_ID: unsetIfEmpty(
+    z.string().trim().max(128).regex(/^[A-Za-z0-9_-]+$/, 'expected the CrownDesk tenant id (letters, digits, _ and -)').optional(),
+  ),
+  BACKEND_API_PREFIX: unsetIfEmpty(
+    z.string().trim().regex(/^(\/[A-Za-z0-9._-]+)+$/, 'expected a path such as /api or /api/v1').default('/api'),
+  ),
+  // A live phone turn waits on it: the caller hears silence meanwhile.
+  BACKEND_TIMEOUT_MS: unsetIfEmpty(integer(100, 30_000).default(2_500)),
+  DATABASE_URL: unsetIfEmpty(databaseUrlSchema.optional()),
+  OUTBOX_LEASE_MS: unsetIfEmpty(integer(2_000, 600_000).default(60_000)),
   ELEVENLABS_API_KEY: secret,
   ELEVENLABS_VOICE_ID: unsetIfEmpty(
     z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ and -').optional(),
@@ -65,6 +77,8 @@ export type GatewayEnvironment = z.infer<typeof environmentSchema>;
 export interface GatewayConfig extends GatewayEnvironment {
   /** Patients and the schedule live in the embedded SQLite database under DATA_DIR. */
   embeddedMode: boolean;
+  /** Where the outbox to the CrownDesk backend lives (see features/backend/backend-settings.ts). */
+  durableState: DurableState;
   /** Which LanguageModel adapter the container binds. */
   languageModel: 'openai' | 'builtin';
   /** The Twilio phone path: off, or which speech path answers its calls (see twilio-voice-settings.ts). */
@@ -87,21 +101,6 @@ export class ConfigError extends Error {
   }
 }
 
-/**
- * Features whose variables exist but whose adapters do not yet. Failing loudly beats silently running
- * against the embedded demo database while the operator believes the practice's backend is in use.
- */
-function rejectUnsupported(environment: GatewayEnvironment): void {
-  if (environment.BACKEND_URL !== undefined) {
-    throw new ConfigError([
-      {
-        variable: 'BACKEND_URL',
-        message: 'BACKEND_URL is not supported yet; unset it to run on the embedded SQLite backend under DATA_DIR',
-      },
-    ]);
-  }
-}
-
 export function parseConfig(environment: Record<string, string | undefined> = process.env): GatewayConfig {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
@@ -110,13 +109,15 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
     );
   }
   const values = parsed.data;
-  rejectUnsupported(values);
   const embeddedMode = values.BACKEND_URL === undefined;
+  const backend = resolveBackend(values);
   const voice = resolveTwilioVoice(values, embeddedMode);
-  if (voice.issues.length > 0) throw new ConfigError(voice.issues);
+  const issues = [...backend.issues, ...voice.issues];
+  if (issues.length > 0) throw new ConfigError(issues);
   return {
     ...values,
     embeddedMode,
+    durableState: backend.durableState,
     languageModel: values.OPENAI_API_KEY !== undefined ? 'openai' : 'builtin',
     twilioVoice: voice.twilioVoice,
   };

@@ -2,6 +2,7 @@ import { Container, type ResolutionContext } from 'inversify';
 import type { DestinationStream, Logger as PinoLogger } from 'pino';
 import {
   FrontDesk,
+  OUTBOX_TOKENS,
   ReceptionistConversationFactory,
   ReceptionistToolRunner,
   receptionistToolDefinitions,
@@ -11,6 +12,7 @@ import {
   type ConversationFactory,
   type LanguageModel,
   type Logger,
+  type PendingBookingStore,
   type PracticeDirectory,
   type SchedulingBackend,
   type ToolRunner,
@@ -18,14 +20,12 @@ import {
 import { BuiltinReceptionistModel } from '@crowndesk/adapters-builtin-model';
 import { OpenAiLanguageModel } from '@crowndesk/adapters-openai';
 import { RetellCallHandler } from '@crowndesk/adapters-retell';
-import {
-  openEmbeddedDatabase,
-  SqliteCallLog,
-  SqlitePracticeDirectory,
-  SqliteSchedulingBackend,
-  type EmbeddedDatabase,
-} from '@crowndesk/adapters-sqlite';
+import { openEmbeddedDatabase, SqlitePracticeDirectory, type EmbeddedDatabase } from '@crowndesk/adapters-sqlite';
 import type { GatewayConfig } from './config';
+import { bindSchedulingBackend } from './features/backend/backend-bindings';
+import type { OutboxRelayTuning } from './features/backend/backend-tokens';
+import { bindDurableState } from './features/outbox/durable-state-bindings';
+import { bindRetellWebhook } from './features/retell-webhook/retell-webhook-bindings';
 import { bindElevenLabs } from './features/elevenlabs/elevenlabs-bindings';
 import { bindTwilioVoice } from './features/voice-agent/twilio-voice-bindings';
 import { asDomainLogger, createLogger } from './logging';
@@ -52,6 +52,10 @@ export interface GatewayOverrides {
   languageModel?: LanguageModel;
   /** Where log lines go instead of stdout. */
   logDestination?: DestinationStream;
+  /** The outbox relay's poll interval and backoff (backend mode). */
+  outboxRelay?: OutboxRelayTuning;
+  /** How long a Retell call waits for a reconnect before it is finished and recorded (adapter default 15 s). */
+  retellFinishGraceMs?: number;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -60,9 +64,12 @@ export function createGatewayContainer(config: GatewayConfig, overrides: Gateway
   const container = new Container({ defaultScope: 'Singleton' });
   bindFoundation(container, config, overrides);
   bindEmbeddedBackend(container, config);
+  bindSchedulingBackend(container, config, GATEWAY, overrides.outboxRelay);
+  bindDurableState(container, config, GATEWAY);
   bindLanguageModel(container, config, overrides);
   bindReceptionist(container);
-  bindTransports(container, config);
+  bindTransports(container, config, overrides);
+  bindRetellWebhook(container, config);
   bindTwilioVoice(container, config, GATEWAY);
   bindElevenLabs(container, config, GATEWAY);
   return container;
@@ -77,22 +84,22 @@ function bindFoundation(container: Container, config: GatewayConfig, overrides: 
   container.bind<Clock>(TOKENS.Clock).toConstantValue(overrides.clock ?? systemClock);
 }
 
-/** Patients, the schedule, practices and the call log in one SQLite file under DATA_DIR. */
+/**
+ * The SQLite file under DATA_DIR: always the practice directory; in embedded mode also patients, the schedule
+ * and the call log, seeded with the demo practice. With a backend, practices are configured (README), never seeded.
+ */
 function bindEmbeddedBackend(container: Container, config: GatewayConfig): void {
   container
     .bind<EmbeddedDatabase>(GATEWAY.EmbeddedDatabase)
     .toDynamicValue((context) => {
       const clock = context.get<Clock>(TOKENS.Clock);
-      return openEmbeddedDatabase({ dataDir: config.DATA_DIR, logger: logger(context), now: () => clock.now() });
+      const options = { dataDir: config.DATA_DIR, logger: logger(context), now: () => clock.now(), seedDemo: config.embeddedMode };
+      return openEmbeddedDatabase(options);
     })
     .onDeactivation((database) => database.close());
   container
     .bind<PracticeDirectory>(TOKENS.PracticeDirectory)
     .toDynamicValue((context) => new SqlitePracticeDirectory(context.get(GATEWAY.EmbeddedDatabase)));
-  container
-    .bind<SchedulingBackend>(TOKENS.SchedulingBackend)
-    .toDynamicValue((context) => new SqliteSchedulingBackend(context.get(GATEWAY.EmbeddedDatabase)));
-  container.bind<CallLog>(TOKENS.CallLog).toDynamicValue((context) => new SqliteCallLog(context.get(GATEWAY.EmbeddedDatabase)));
 }
 
 /** OpenAI when a key is configured, else the built-in deterministic engine (nothing leaves the machine). */
@@ -122,8 +129,13 @@ function bindReceptionist(container: Container): void {
   container
     .bind<FrontDesk>(GATEWAY.FrontDesk)
     .toDynamicValue(
-      (context) =>
-        new FrontDesk(context.get<SchedulingBackend>(TOKENS.SchedulingBackend), context.get<Clock>(TOKENS.Clock), logger(context)),
+      (context) => {
+        // Backend mode: a booking the backend cannot take during the call is queued for the relay.
+        const pendingBookings = context.get<PendingBookingStore>(OUTBOX_TOKENS.PendingBookingStore, { optional: true });
+        return new FrontDesk(context.get<SchedulingBackend>(TOKENS.SchedulingBackend), context.get<Clock>(TOKENS.Clock), logger(context), {
+          ...(pendingBookings ? { pendingBookings } : {}),
+        });
+      },
     );
   container
     .bind<ToolRunner>(GATEWAY.ToolRunner)
@@ -144,7 +156,7 @@ function bindReceptionist(container: Container): void {
   );
 }
 
-function bindTransports(container: Container, config: GatewayConfig): void {
+function bindTransports(container: Container, config: GatewayConfig, overrides: GatewayOverrides): void {
   container.bind<RetellCallHandler>(GATEWAY.RetellCallHandler).toDynamicValue(
     (context) =>
       new RetellCallHandler({
@@ -153,6 +165,7 @@ function bindTransports(container: Container, config: GatewayConfig): void {
         logger: logger(context),
         // Only the embedded demo database has a fallback practice; a real backend must know every number.
         allowFallbackPractice: config.embeddedMode,
+        ...(overrides.retellFinishGraceMs !== undefined ? { finishGraceMs: overrides.retellFinishGraceMs } : {}),
       }),
   );
 }

@@ -46,6 +46,7 @@ logger.info(
     port: gateway.port,
     host: config.HOST,
     backend: config.embeddedMode ? 'embedded-sqlite' : 'crowndesk',
+    durableState: config.durableState,
     dataDir: config.DATA_DIR,
     languageModel: config.languageModel,
     twilioVoice: config.twilioVoice,

@@ -6,6 +6,7 @@ import type { EmbeddedDatabase } from '@crowndesk/adapters-sqlite';
 import { TOKENS, type Logger } from '@crowndesk/domain';
 import type { GatewayConfig } from './config';
 import { createGatewayContainer, GATEWAY, type GatewayOverrides } from './container';
+import { startBackendServices, type BackendServices } from './features/backend-services';
 import { voiceChannelsOf } from './features/voice-channels';
 import { createHttpApp } from './http/app';
 import { Readiness } from './http/readiness';
@@ -29,13 +30,16 @@ export type { GatewayOverrides } from './container';
 export async function startGateway(config: GatewayConfig, overrides: GatewayOverrides = {}): Promise<RunningGateway> {
   const container = createGatewayContainer(config, overrides);
   const rootLogger = container.get<PinoLogger>(GATEWAY.RootLogger);
-  // Unbinding deactivates the singletons: the embedded database closes here.
+  let backend: BackendServices | undefined;
+  // The relay stops first (the calls have drained), then unbinding deactivates the singletons: the databases close.
   const release = async () => {
+    await backend?.stop();
     await container.unbindAll();
     rootLogger.flush();
   };
   try {
     const logger = container.get<Logger>(TOKENS.Logger);
+    backend = await startBackendServices(container);
     const database = container.get<EmbeddedDatabase>(GATEWAY.EmbeddedDatabase);
     const calls = container.get<RetellCallHandler>(GATEWAY.RetellCallHandler);
     const voice = voiceChannelsOf(container);
@@ -47,8 +51,9 @@ export async function startGateway(config: GatewayConfig, overrides: GatewayOver
           if (!database.ping()) throw new Error('embedded database did not answer');
         },
       },
-    ]);
-    const server = createServer(createHttpApp({ readiness, logger, features: voice.routes }));
+      ...backend.checks,
+    ], backend.details);
+    const server = createServer(createHttpApp({ readiness, logger, features: [...voice.routes, ...backend.routes] }));
     const upgrades = attachUpgradeRouter(server, {
       retell: calls,
       maxPayload: RETELL_MAX_FRAME_BYTES,

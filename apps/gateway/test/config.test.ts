@@ -76,10 +76,4 @@ describe('parseConfig', () => {
     expect(error.variables.sort()).toEqual(['LOG_LEVEL', 'OPENAI_BASE_URL', 'SHUTDOWN_GRACE_MS']);
     expect(error.message).not.toContain('sk-secret');
   });
-
-  it('refuses BACKEND_URL until the CrownDesk backend adapter is wired', () => {
-    const error = configError({ BACKEND_URL: 'https://backend.crowndesk.example', BACKEND_API_KEY: 'key' });
-    expect(error.variables).toEqual(['BACKEND_URL']);
-    expect(error.message).toContain('BACKEND_URL is not supported yet');
-  });
 });

@@ -2,8 +2,17 @@ import 'reflect-metadata';
 import { BuiltinReceptionistModel } from '@crowndesk/adapters-builtin-model';
 import { OpenAiLanguageModel } from '@crowndesk/adapters-openai';
 import { RetellCallHandler } from '@crowndesk/adapters-retell';
-import { SqliteCallLog, SqlitePracticeDirectory, SqliteSchedulingBackend, DEMO_PHONE_NUMBER } from '@crowndesk/adapters-sqlite';
-import { FrontDesk, ReceptionistConversationFactory, ReceptionistToolRunner, TOKENS, type PracticeDirectory } from '@crowndesk/domain';
+import { SqliteCallEventInbox, SqlitePracticeDirectory, SqliteSchedulingBackend, DEMO_PHONE_NUMBER } from '@crowndesk/adapters-sqlite';
+import {
+  CALL_TOKENS,
+  FrontDesk,
+  InboxCallLog,
+  OUTBOX_TOKENS,
+  ReceptionistConversationFactory,
+  ReceptionistToolRunner,
+  TOKENS,
+  type PracticeDirectory,
+} from '@crowndesk/domain';
 import type { Container } from 'inversify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config';
@@ -31,7 +40,12 @@ describe('the gateway container', () => {
     const bound = await containerFor({});
     expect(bound.get(TOKENS.PracticeDirectory)).toBeInstanceOf(SqlitePracticeDirectory);
     expect(bound.get(TOKENS.SchedulingBackend)).toBeInstanceOf(SqliteSchedulingBackend);
-    expect(bound.get(TOKENS.CallLog)).toBeInstanceOf(SqliteCallLog);
+    // Conversations record through the call-event inbox, so they merge with Retell's webhooks in any order.
+    expect(bound.get(TOKENS.CallLog)).toBeInstanceOf(InboxCallLog);
+    expect(bound.get(CALL_TOKENS.CallEventInbox)).toBeInstanceOf(SqliteCallEventInbox);
+    // Nothing to deliver anywhere: no outbox, no relay.
+    expect(bound.isBound(OUTBOX_TOKENS.OutboxRelay)).toBe(false);
+    expect(bound.isBound(OUTBOX_TOKENS.PendingBookingStore)).toBe(false);
     expect(bound.get(TOKENS.LanguageModel)).toBeInstanceOf(BuiltinReceptionistModel);
     expect(bound.get(GATEWAY.FrontDesk)).toBeInstanceOf(FrontDesk);
     expect(bound.get(GATEWAY.ToolRunner)).toBeInstanceOf(ReceptionistToolRunner);

@@ -52,7 +52,7 @@ describe('HTTP endpoints', () => {
   });
 
   it('refuses API bodies over the size limit with a JSON 413', async () => {
-    const response = await fetch(gateway.http('/api/retell/webhook'), {
+    const response = await fetch(gateway.http('/api/no-such-endpoint'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ padding: 'x'.repeat(300 * 1024) }),
@@ -62,7 +62,7 @@ describe('HTTP endpoints', () => {
   });
 
   it('refuses malformed JSON with a JSON 400 and no stack trace', async () => {
-    const response = await fetch(gateway.http('/api/retell/webhook'), {
+    const response = await fetch(gateway.http('/api/no-such-endpoint'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"event": ',
@@ -115,5 +115,57 @@ describe('readiness with a failing dependency', () => {
 
   it('keeps liveness at 200: the process itself is fine', async () => {
     expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+});
+
+describe('readiness details (reported, never failing)', () => {
+  const logged: { fields: Record<string, unknown>; message: string }[] = [];
+  const logger = {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (fields: Record<string, unknown>, message: string) => logged.push({ fields, message }),
+    error: (fields: Record<string, unknown>, message: string) => logged.push({ fields, message }),
+  };
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    const readiness = new Readiness(
+      [{ name: 'database', probe: () => undefined }],
+      [
+        { name: 'outbox', read: async () => ({ count: 2, oldestAgeMs: 1500, rejected: 0 }) },
+        {
+          name: 'backend',
+          read: async () => {
+            throw new Error('connect ECONNREFUSED 10.0.0.9:443');
+          },
+        },
+      ],
+    );
+    server = createServer(createHttpApp({ readiness, logger }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('answers 200 with each detail, an unreadable one as unknown, and logs why', async () => {
+    const response = await fetch(`${base}/health/ready`);
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(JSON.parse(body)).toEqual({
+      status: 'ready',
+      checks: { database: 'ok' },
+      outbox: { count: 2, oldestAgeMs: 1500, rejected: 0 },
+      backend: { status: 'unknown' },
+    });
+    expect(body).not.toContain('ECONNREFUSED');
+    expect(logged).toEqual([{ fields: { detail: 'backend', error: expect.any(Error) }, message: 'readiness detail could not be read' }]);
+  });
+
+  it('refuses a detail that would overwrite the status or the checks', () => {
+    expect(() => new Readiness([], [{ name: 'status', read: () => 'ok' }])).toThrow('cannot be named "status"');
   });
 });

@@ -100,7 +100,7 @@ describe('a Retell call through the gateway (embedded SQLite, built-in engine)',
 
     // Names, dates of birth and phone numbers went through the gateway; none reached the logs.
     const logs = JSON.stringify([...first.logs, ...second.logs]);
-    expect(first.logs.some((line) => line['msg'] === 'call recorded')).toBe(true);
+    expect(first.logs.some((line) => line['msg'] === 'call event accepted')).toBe(true);
     expect(logs).not.toMatch(/Ada|Lovelace|1985-12-10|December 10|5555550142/);
   });
 

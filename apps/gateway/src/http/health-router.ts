@@ -18,15 +18,20 @@ export function healthRouter(readiness: Readiness, logger: Logger): Router {
     get: async (_request, response) => {
       response.setHeader('Cache-Control', 'no-store');
       const report = await readiness.report();
+      if (report.status !== 'draining') {
+        for (const unread of report.unreadDetails) {
+          logger.warn({ detail: unread.detail, error: unread.error }, 'readiness detail could not be read');
+        }
+      }
       if (report.status === 'ready') {
-        response.json(report);
+        response.json({ status: report.status, checks: report.checks, ...report.details });
         return;
       }
       if (report.status === 'not_ready') {
         for (const failure of report.failures) {
           logger.warn({ check: failure.check, error: failure.error }, 'readiness check failing');
         }
-        response.status(503).json({ status: report.status, checks: report.checks });
+        response.status(503).json({ status: report.status, checks: report.checks, ...report.details });
         return;
       }
       response.status(503).json(report);
