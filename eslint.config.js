@@ -5,7 +5,9 @@ import tseslint from 'typescript-eslint';
 // The domain may use only pure libraries (time-zone math, schema validation); no node I/O, no vendor SDK.
 const domainAllowedExternals = ['luxon', 'zod'];
 
-function boundaryRule(domainExternals) {
+// Shared test doubles (@crowndesk/testing) depend on the domain only, and only test code may use them.
+function boundaryRule(domainExternals, { testCode = false } = {}) {
+  const testing = testCode ? ['type:testing'] : [];
   return [
     'error',
     {
@@ -13,8 +15,9 @@ function boundaryRule(domainExternals) {
       allow: [],
       depConstraints: [
         { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], allowedExternalImports: domainExternals },
-        { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain'] },
-        { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter'] },
+        { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', ...testing] },
+        { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', ...testing] },
+        { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain'] },
         { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: [] },
       ],
     },
@@ -50,6 +53,18 @@ export default tseslint.config(
     // Domain tests and their fixtures may use the test runner (still nothing of ours beyond the domain).
     files: ['libs/domain/src/**/*.test.ts', 'libs/domain/src/**/*.fixture.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaryRule([...domainAllowedExternals, 'vitest']) },
+  },
+  {
+    // Adapters' and the gateway's test code (never their production source) may use the shared test doubles.
+    files: [
+      'libs/adapters-*/test/**/*.ts',
+      'libs/adapters-*/bench/**/*.ts',
+      'libs/adapters-*/src/**/*.test.ts',
+      'apps/gateway/test/**/*.ts',
+      'apps/gateway/bench/**/*.ts',
+      'apps/gateway/src/**/*.test.ts',
+    ],
+    rules: { '@nx/enforce-module-boundaries': boundaryRule(domainAllowedExternals, { testCode: true }) },
   },
   {
     // Tooling config files share the workspace's vitest preset by relative path.

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   toolArgumentSchemas,
-  type Logger,
   type ModelEvent,
   type ModelMessage,
   type ModelRequest,
   type ToolDefinition,
 } from '@crowndesk/domain';
+import { RecordingLogger } from '@crowndesk/testing';
 import { BuiltinReceptionistModel } from '../src';
 import { practiceContext, slot } from './support/practice';
 
@@ -164,12 +164,10 @@ describe('BuiltinReceptionistModel.stream', () => {
   });
 
   it('logs decisions without anything the caller said', async () => {
-    const logged: Record<string, unknown>[] = [];
-    const record = (fields: Record<string, unknown>) => void logged.push(fields);
-    const logger: Logger = { debug: record, info: record, warn: record, error: record };
+    const logger = new RecordingLogger();
     const model = new BuiltinReceptionistModel({ logger });
     await collect(model.stream(request([greeting, { role: 'user', content: 'my name is Jane Doe, born March 14 1985, I want to cancel' }])));
-    expect(logged).toEqual([{ messages: 3, pending: 'how_can_i_help', tool: 'find_my_appointments' }]);
-    expect(JSON.stringify(logged)).not.toMatch(/Jane|1985/);
+    expect(logger.entries.map((entry) => entry.fields)).toEqual([{ messages: 3, pending: 'how_can_i_help', tool: 'find_my_appointments' }]);
+    expect(logger.dump()).not.toMatch(/Jane|1985/);
   });
 });

@@ -87,7 +87,7 @@ describe('CrownDeskCallLog', () => {
 
     await expect(log.record(call)).resolves.toBeUndefined();
     expect(logger.at('info').at(-1)?.fields).toEqual({ practiceId: 'practice-maple', callId: 'CA123' });
-    expect(logger.text()).not.toContain('Maria');
+    expect(logger.dump()).not.toContain('Maria');
   });
 
   it('retries a failed delivery with the same key', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { HttpResponse } from 'msw';
+import { RecordingLogger } from '@crowndesk/testing';
 import {
   BackendProtocolError,
   BackendRejectedError,
@@ -11,7 +12,6 @@ import { fullJitterDelay } from '../src/client/backoff';
 import { connectionRefused, fakeBackend, hang, json, nestError } from './support/backend';
 import { testClient } from './support/client';
 import { credentialsFor, maple, oak } from './support/practice';
-import { RecordingLogger } from './support/recording-logger';
 
 const backend = fakeBackend();
 
@@ -262,7 +262,7 @@ describe('CrownDeskClient rejections', () => {
         message: 'CrownDesk refused our service credentials: check the practice API key and tenant id',
       },
     ]);
-    expect(logger.text()).not.toContain('maplekey');
+    expect(logger.dump()).not.toContain('maplekey');
   });
 
   it('keeps the id of the appointment a 409 names, and nothing else of it', async () => {
@@ -323,7 +323,7 @@ describe('CrownDeskClient logging', () => {
       ['debug', { practiceId: 'practice-maple', method: 'POST', path: PATIENTS, attempt: 2, status: 201, durationMs: expect.any(Number) }],
     ]);
     for (const secretOrPhi of ['Maria', 'Lopez', '1985-03-02', '+15551230001', 'maplekey']) {
-      expect(logger.text()).not.toContain(secretOrPhi);
+      expect(logger.dump()).not.toContain(secretOrPhi);
     }
   });
 });

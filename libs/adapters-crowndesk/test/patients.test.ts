@@ -125,7 +125,7 @@ describe('CrownDeskSchedulingBackend.registerPatient', () => {
       [SEARCH, null, { q: 'Lopez' }],
     ]);
     expect(logger.at('info').at(-1)?.fields).toEqual({ practiceId: 'practice-maple', patientId: 'pat-1' });
-    expect(logger.text()).not.toContain('Lopez');
+    expect(logger.dump()).not.toContain('Lopez');
   });
 
   it('rethrows any other rejection', async () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { ManualClock } from '@crowndesk/testing';
 import { ConversationSessions } from '../src';
-import { FixedClock } from './support/fixed-clock';
 import { brightSmile, harborView } from './support/practices';
 
 const MINUTE = 60_000;
 
 describe('ConversationSessions', () => {
   it('creates one elevenlabs CallSession per conversation and returns it on later calls', () => {
-    const clock = new FixedClock(new Date('2030-01-07T15:00:00Z'));
+    const clock = new ManualClock(new Date('2030-01-07T15:00:00Z'));
     const sessions = new ConversationSessions({ clock });
 
     const first = sessions.sessionFor({ practice: brightSmile, conversationId: 'conv_1', callerNumber: '+15557654321' });
@@ -21,7 +21,7 @@ describe('ConversationSessions', () => {
   });
 
   it('keeps conversations of different practices apart, even with the same id', () => {
-    const sessions = new ConversationSessions({ clock: new FixedClock(new Date()) });
+    const sessions = new ConversationSessions({ clock: new ManualClock(new Date()) });
     const a = sessions.sessionFor({ practice: brightSmile, conversationId: 'conv_1' });
     const b = sessions.sessionFor({ practice: harborView, conversationId: 'conv_1' });
     expect(a).not.toBe(b);
@@ -30,7 +30,7 @@ describe('ConversationSessions', () => {
   });
 
   it('forgets a conversation idle for longer than the TTL, but not one still in use', () => {
-    const clock = new FixedClock(new Date('2030-01-07T15:00:00Z'));
+    const clock = new ManualClock(new Date('2030-01-07T15:00:00Z'));
     const sessions = new ConversationSessions({ clock, idleTtlMs: 10 * MINUTE });
     const idle = sessions.sessionFor({ practice: brightSmile, conversationId: 'idle' });
     const busy = sessions.sessionFor({ practice: brightSmile, conversationId: 'busy' });
@@ -45,7 +45,7 @@ describe('ConversationSessions', () => {
   });
 
   it('evicts the least recently used conversation beyond the limit', () => {
-    const sessions = new ConversationSessions({ clock: new FixedClock(new Date()), maxSessions: 2 });
+    const sessions = new ConversationSessions({ clock: new ManualClock(new Date()), maxSessions: 2 });
     sessions.sessionFor({ practice: brightSmile, conversationId: 'a' });
     sessions.sessionFor({ practice: brightSmile, conversationId: 'b' });
     sessions.sessionFor({ practice: brightSmile, conversationId: 'a' });
@@ -57,7 +57,7 @@ describe('ConversationSessions', () => {
   });
 
   it('forgets an ended conversation', () => {
-    const sessions = new ConversationSessions({ clock: new FixedClock(new Date()) });
+    const sessions = new ConversationSessions({ clock: new ManualClock(new Date()) });
     sessions.sessionFor({ practice: brightSmile, conversationId: 'conv_1' });
     sessions.end(brightSmile.id, 'conv_1');
     expect(sessions.find(brightSmile.id, 'conv_1')).toBeUndefined();

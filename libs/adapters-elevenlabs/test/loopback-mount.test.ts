@@ -1,33 +1,30 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServer, listenOnLoopback, ManualClock, RecordingLogger } from '@crowndesk/testing';
 import type { HandlerResponse, InboundRequest } from '../src';
 import { ConversationSessions, ElevenLabsToolEndpoint, PostCallWebhookHandler } from '../src';
-import { FakeDirectory } from './support/fake-directory';
 import { FakeToolRunner } from './support/fake-tool-runner';
-import { FixedClock } from './support/fixed-clock';
 import { CALL_START_SECONDS, transcriptionEvent } from './support/post-call-events';
-import { BRIGHT_SMILE_AGENT } from './support/practices';
-import { RecordingLogger } from './support/recording-logger';
+import { BRIGHT_SMILE_AGENT, practiceDirectory } from './support/practices';
 import { signatureFor, WEBHOOK_SECRET } from './support/webhook-signing';
 
 /**
  * The handlers behind a real HTTP server on an ephemeral port, mounted the way the README describes:
  * raw body bytes and node's headers in, status and JSON out.
  */
-const clock = new FixedClock(new Date((CALL_START_SECONDS + 120) * 1000));
+const clock = new ManualClock(new Date((CALL_START_SECONDS + 120) * 1000));
 const sessions = new ConversationSessions({ clock });
 const recorded: string[] = [];
 const tools = new ElevenLabsToolEndpoint({
   apiKey: 'tool_key_0123456789abcdef',
-  directory: new FakeDirectory(),
+  directory: practiceDirectory(),
   toolRunner: new FakeToolRunner(),
   sessions,
   logger: new RecordingLogger(),
 });
 const postCall = new PostCallWebhookHandler({
   webhookSecret: WEBHOOK_SECRET,
-  directory: new FakeDirectory(),
+  directory: practiceDirectory(),
   isFirstDelivery: async () => true,
   onCallEnded: async (record) => {
     recorded.push(record.callId);
@@ -54,11 +51,10 @@ const server = createServer((req, res) => {
 let base = '';
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${await listenOnLoopback(server)}`;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await closeServer(server);
 });
 
 describe('handlers over real HTTP', () => {

@@ -1,23 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CallRecord } from '@crowndesk/domain';
+import { ManualClock, RecordingLogger } from '@crowndesk/testing';
 import type { ElevenLabsCallDetails } from '../src';
 import { ConversationSessions, PostCallWebhookHandler } from '../src';
-import { FakeDirectory } from './support/fake-directory';
-import { FixedClock } from './support/fixed-clock';
 import { CALL_START_SECONDS, CONVERSATION_ID, transcriptionEvent } from './support/post-call-events';
-import { BRIGHT_SMILE_NUMBER, brightSmile } from './support/practices';
-import { RecordingLogger } from './support/recording-logger';
+import { BRIGHT_SMILE_NUMBER, brightSmile, practiceDirectory } from './support/practices';
 import { inbound } from './support/requests';
 import { signatureFor, WEBHOOK_SECRET } from './support/webhook-signing';
 
 const NOW_SECONDS = CALL_START_SECONDS + 300;
 
 function harness() {
-  const clock = new FixedClock(new Date(NOW_SECONDS * 1000));
+  const clock = new ManualClock(new Date(NOW_SECONDS * 1000));
   const ended: { record: CallRecord; details: ElevenLabsCallDetails }[] = [];
   const deliveries: string[] = [];
   const seen = new Set<string>();
-  const directory = new FakeDirectory();
+  const directory = practiceDirectory();
   const sessions = new ConversationSessions({ clock });
   const logger = new RecordingLogger();
   const control = { failRecording: false };
@@ -169,7 +167,7 @@ describe('PostCallWebhookHandler', () => {
   it('falls back to the called number when the agent is not in the directory', async () => {
     await h.handler.handle(signed(transcriptionEvent({ agentId: 'agent_renamed' })));
 
-    expect(h.directory.lookups).toEqual(['agent:agent_renamed', `number:${BRIGHT_SMILE_NUMBER}`]);
+    expect(h.directory.lookups).toEqual(['agent:agent_renamed', `phone:${BRIGHT_SMILE_NUMBER}`]);
     expect(h.ended[0]?.record.practiceId).toBe(brightSmile.id);
   });
 
@@ -181,7 +179,7 @@ describe('PostCallWebhookHandler', () => {
   });
 
   it('answers 503 when the practice directory is down, before consuming the delivery', async () => {
-    h.directory.failWith = new Error('connection refused');
+    h.directory.failure = new Error('connection refused');
     expect((await h.handler.handle(signed(transcriptionEvent()))).status).toBe(503);
     expect(h.deliveries).toHaveLength(0);
   });

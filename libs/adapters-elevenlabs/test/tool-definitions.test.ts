@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { receptionistToolDefinitions, toolArgumentSchemas } from '@crowndesk/domain';
+import { ManualClock, RecordingLogger } from '@crowndesk/testing';
 import type { ElevenLabsWebhookTool } from '../src';
 import { ConversationSessions, ELEVENLABS_TOOL_NAMES, ElevenLabsToolEndpoint, elevenLabsToolDefinitions } from '../src';
-import { FakeDirectory } from './support/fake-directory';
 import { FakeToolRunner } from './support/fake-tool-runner';
-import { FixedClock } from './support/fixed-clock';
-import { BRIGHT_SMILE_AGENT, BRIGHT_SMILE_NUMBER, brightSmile } from './support/practices';
-import { RecordingLogger } from './support/recording-logger';
+import { BRIGHT_SMILE_AGENT, BRIGHT_SMILE_NUMBER, brightSmile, practiceDirectory } from './support/practices';
 
 const BASE_URL = 'https://voice.crowndesk.example';
 const SECRET_ID = 'sec_01crowndesktoolkey';
@@ -92,9 +90,9 @@ describe('definitions and endpoint agree', () => {
     const toolRunner = new FakeToolRunner();
     const endpoint = new ElevenLabsToolEndpoint({
       apiKey: 'tool_key_0123456789abcdef',
-      directory: new FakeDirectory(),
+      directory: practiceDirectory(),
       toolRunner,
-      sessions: new ConversationSessions({ clock: new FixedClock(new Date()) }),
+      sessions: new ConversationSessions({ clock: new ManualClock(new Date()) }),
       logger: new RecordingLogger(),
     });
     const request = requestFrom(byName('get_practice_info'), { topic: 'parking' }, {

@@ -1,20 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock, RecordingLogger } from '@crowndesk/testing';
 import type { ToolCallRequest } from '../src';
 import { ConversationSessions, ElevenLabsToolEndpoint } from '../src';
-import { FakeDirectory } from './support/fake-directory';
 import { FakeToolRunner, MARIA } from './support/fake-tool-runner';
-import { FixedClock } from './support/fixed-clock';
-import { BRIGHT_SMILE_AGENT, BRIGHT_SMILE_NUMBER, brightSmile, HARBOR_VIEW_AGENT, harborView } from './support/practices';
-import { RecordingLogger } from './support/recording-logger';
+import { BRIGHT_SMILE_AGENT, BRIGHT_SMILE_NUMBER, brightSmile, HARBOR_VIEW_AGENT, harborView, practiceDirectory } from './support/practices';
 import { inbound } from './support/requests';
 
 const TOOL_KEY = 'tool_key_0123456789abcdef';
 const CALLER = '+15557654321';
 
 function harness() {
-  const directory = new FakeDirectory();
+  const directory = practiceDirectory();
   const toolRunner = new FakeToolRunner();
-  const sessions = new ConversationSessions({ clock: new FixedClock(new Date('2030-01-07T15:00:00Z')) });
+  const sessions = new ConversationSessions({ clock: new ManualClock(new Date('2030-01-07T15:00:00Z')) });
   const logger = new RecordingLogger();
   const endpoint = new ElevenLabsToolEndpoint({ apiKey: TOOL_KEY, directory, toolRunner, sessions, logger });
   return { endpoint, directory, toolRunner, sessions, logger };
@@ -122,7 +120,7 @@ describe('ElevenLabsToolEndpoint', () => {
   it('falls back to the called number when the agent id is not in the directory', async () => {
     await h.endpoint.handle(toolCall('get_practice_info', {}, { agentId: 'agent_renamed' }));
 
-    expect(h.directory.lookups).toEqual(['agent:agent_renamed', `number:${BRIGHT_SMILE_NUMBER}`]);
+    expect(h.directory.lookups).toEqual(['agent:agent_renamed', `phone:${BRIGHT_SMILE_NUMBER}`]);
     expect(h.toolRunner.runs[0]?.session.practice.id).toBe(brightSmile.id);
   });
 
@@ -178,7 +176,7 @@ describe('ElevenLabsToolEndpoint', () => {
     h.toolRunner.throwWith = new TypeError('bug');
     expect((await h.endpoint.handle(toolCall('get_practice_info', {}))).status).toBe(500);
 
-    h.directory.failWith = new Error('connection refused');
+    h.directory.failure = new Error('connection refused');
     expect((await h.endpoint.handle(toolCall('get_practice_info', {}))).status).toBe(503);
   });
 

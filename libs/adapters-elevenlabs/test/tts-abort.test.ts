@@ -1,11 +1,11 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { mockThirdPartyHttp, patternedBytes, RecordingLogger, requestAborted } from '@crowndesk/testing';
 import { ElevenLabsSpeechSynthesizer } from '../src';
 import { ControlledAudioStream } from './support/controlled-audio-stream';
-import { API_KEY, audio, mockElevenLabs, requestAborted, TTS_URL, VOICE_ID } from './support/mock-elevenlabs';
-import { RecordingLogger } from './support/recording-logger';
+import { API_KEY, TTS_URL, VOICE_ID } from './support/elevenlabs-api';
 
-const { server, requests } = mockElevenLabs();
+const { server, requests } = mockThirdPartyHttp();
 
 describe('ElevenLabsSpeechSynthesizer abort', () => {
   it('ends quietly on a mid-stream abort (barge-in) and aborts the request', async () => {
@@ -23,10 +23,10 @@ describe('ElevenLabsSpeechSynthesizer abort', () => {
         caller.abort();
       }
     })();
-    body.send(audio(160, 1));
+    body.send(patternedBytes(160, 1));
 
     await expect(iteration).resolves.toBeUndefined();
-    expect(received).toEqual([audio(160, 1)]);
+    expect(received).toEqual([patternedBytes(160, 1)]);
     await requestAborted(requests[0]);
     expect(logger.entries.filter((entry) => entry.level !== 'debug')).toEqual([]);
     expect(logger.messages()).toContain('elevenlabs tts aborted');
@@ -79,9 +79,9 @@ describe('ElevenLabsSpeechSynthesizer abort', () => {
       }
       return undefined;
     })();
-    body.send(audio(160, 7));
+    body.send(patternedBytes(160, 7));
 
-    await expect(iteration).resolves.toEqual(audio(160, 7));
+    await expect(iteration).resolves.toEqual(patternedBytes(160, 7));
     await requestAborted(requests[0]);
   });
 });

@@ -1,11 +1,11 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { mockThirdPartyHttp, patternedBytes, RecordingLogger, requestAborted } from '@crowndesk/testing';
 import { ElevenLabsSpeechSynthesizer, SpeechSynthesisError } from '../src';
 import { ControlledAudioStream } from './support/controlled-audio-stream';
-import { API_KEY, audio, mockElevenLabs, requestAborted, TTS_URL, VOICE_ID } from './support/mock-elevenlabs';
-import { RecordingLogger } from './support/recording-logger';
+import { API_KEY, TTS_URL, VOICE_ID } from './support/elevenlabs-api';
 
-const { server, requests } = mockElevenLabs();
+const { server, requests } = mockThirdPartyHttp();
 
 const SECRET_TEXT = 'Maria Gonzalez, your appointment on April 12';
 
@@ -116,12 +116,12 @@ describe('ElevenLabsSpeechSynthesizer errors', () => {
     const body = new ControlledAudioStream();
     server.use(http.post(TTS_URL, () => new HttpResponse(body.stream)));
     const pending = failureOf(synthesizer(new RecordingLogger(), 150));
-    body.send(audio(160, 1));
+    body.send(patternedBytes(160, 1));
 
     const { error, chunks } = await pending;
 
     expect(error.status).toBe('timeout');
-    expect(chunks).toEqual([audio(160, 1)]);
+    expect(chunks).toEqual([patternedBytes(160, 1)]);
     await requestAborted(requests[0]);
   });
 });

@@ -1,10 +1,10 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { mockThirdPartyHttp, patternedBytes, RecordingLogger } from '@crowndesk/testing';
 import { ElevenLabsSpeechSynthesizer } from '../src';
-import { API_KEY, audio, mockElevenLabs, TTS_URL, VOICE_ID } from './support/mock-elevenlabs';
-import { RecordingLogger } from './support/recording-logger';
+import { API_KEY, TTS_URL, VOICE_ID } from './support/elevenlabs-api';
 
-const { server, requests } = mockElevenLabs();
+const { server, requests } = mockThirdPartyHttp();
 
 async function collect(iterable: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];
@@ -14,12 +14,12 @@ async function collect(iterable: AsyncIterable<Uint8Array>): Promise<Uint8Array[
 
 describe('ElevenLabsSpeechSynthesizer request', () => {
   it('POSTs the text to the streaming endpoint for mu-law 8 kHz with the key, Flash v2.5 and the voice settings', async () => {
-    server.use(http.post(TTS_URL, () => new HttpResponse(audio(320, 1), { headers: { 'content-type': 'audio/basic' } })));
+    server.use(http.post(TTS_URL, () => new HttpResponse(patternedBytes(320, 1), { headers: { 'content-type': 'audio/basic' } })));
     const synthesizer = new ElevenLabsSpeechSynthesizer({ apiKey: API_KEY, voiceId: VOICE_ID, logger: new RecordingLogger() });
 
     const chunks = await collect(synthesizer.synthesize('Your cleaning is booked for Monday at nine.', { signal: new AbortController().signal }));
 
-    expect(Buffer.concat(chunks)).toEqual(Buffer.from(audio(320, 1)));
+    expect(Buffer.concat(chunks)).toEqual(Buffer.from(patternedBytes(320, 1)));
     expect(requests).toHaveLength(1);
     const request = requests[0]!;
     expect(request.method).toBe('POST');
@@ -35,7 +35,7 @@ describe('ElevenLabsSpeechSynthesizer request', () => {
 
   it('uses the configured model, voice settings and base URL', async () => {
     const url = `https://api.eu.residency.elevenlabs.io/v1/text-to-speech/${VOICE_ID}/stream`;
-    server.use(http.post(url, () => new HttpResponse(audio(10, 2))));
+    server.use(http.post(url, () => new HttpResponse(patternedBytes(10, 2))));
     const synthesizer = new ElevenLabsSpeechSynthesizer({
       apiKey: API_KEY,
       voiceId: VOICE_ID,
@@ -63,7 +63,7 @@ describe('ElevenLabsSpeechSynthesizer request', () => {
   });
 
   it('logs ids and sizes but never the text', async () => {
-    server.use(http.post(TTS_URL, () => new HttpResponse(audio(64, 3))));
+    server.use(http.post(TTS_URL, () => new HttpResponse(patternedBytes(64, 3))));
     const logger = new RecordingLogger();
     const synthesizer = new ElevenLabsSpeechSynthesizer({ apiKey: API_KEY, voiceId: VOICE_ID, logger });
 

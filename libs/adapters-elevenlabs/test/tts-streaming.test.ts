@@ -1,11 +1,11 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { mockThirdPartyHttp, patternedBytes, RecordingLogger } from '@crowndesk/testing';
 import { ElevenLabsSpeechSynthesizer } from '../src';
 import { ControlledAudioStream } from './support/controlled-audio-stream';
-import { API_KEY, audio, mockElevenLabs, TTS_URL, VOICE_ID } from './support/mock-elevenlabs';
-import { RecordingLogger } from './support/recording-logger';
+import { API_KEY, TTS_URL, VOICE_ID } from './support/elevenlabs-api';
 
-const { server } = mockElevenLabs();
+const { server } = mockThirdPartyHttp();
 
 function synthesizer(): ElevenLabsSpeechSynthesizer {
   return new ElevenLabsSpeechSynthesizer({ apiKey: API_KEY, voiceId: VOICE_ID, logger: new RecordingLogger() });
@@ -39,16 +39,16 @@ describe('ElevenLabsSpeechSynthesizer streaming', () => {
 
     // Only the first chunk exists until the consumer has it: buffering the clip would hang here.
     const first = iterator.next();
-    body.send(audio(160, 1));
-    expect(await first).toEqual({ done: false, value: audio(160, 1) });
+    body.send(patternedBytes(160, 1));
+    expect(await first).toEqual({ done: false, value: patternedBytes(160, 1) });
 
     const second = iterator.next();
-    body.send(audio(160, 2));
-    expect(await second).toEqual({ done: false, value: audio(160, 2) });
+    body.send(patternedBytes(160, 2));
+    expect(await second).toEqual({ done: false, value: patternedBytes(160, 2) });
 
     const third = iterator.next();
-    body.send(audio(80, 3));
-    expect(await third).toEqual({ done: false, value: audio(80, 3) });
+    body.send(patternedBytes(80, 3));
+    expect(await third).toEqual({ done: false, value: patternedBytes(80, 3) });
 
     const end = iterator.next();
     body.end();
@@ -61,11 +61,11 @@ describe('ElevenLabsSpeechSynthesizer streaming', () => {
     const iterator = synthesizer().synthesize('Hello.', { signal: new AbortController().signal })[Symbol.asyncIterator]();
 
     const first = iterator.next();
-    body.send(new Uint8Array(Buffer.concat([wavHeader(), audio(100, 4)])));
-    expect(await first).toEqual({ done: false, value: audio(100, 4) });
+    body.send(new Uint8Array(Buffer.concat([wavHeader(), patternedBytes(100, 4)])));
+    expect(await first).toEqual({ done: false, value: patternedBytes(100, 4) });
     const second = iterator.next();
-    body.send(audio(50, 5));
-    expect(await second).toEqual({ done: false, value: audio(50, 5) });
+    body.send(patternedBytes(50, 5));
+    expect(await second).toEqual({ done: false, value: patternedBytes(50, 5) });
     body.end();
     expect(await iterator.next()).toEqual({ done: true, value: undefined });
   });

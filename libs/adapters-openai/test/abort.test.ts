@@ -1,13 +1,13 @@
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { ModelEvent } from '@crowndesk/domain';
+import { mockThirdPartyHttp, RecordingLogger } from '@crowndesk/testing';
 import { OpenAiLanguageModel } from '../src';
 import { ControlledStream, textChunk, toolCallStart } from './support/chat-completions-stream';
-import { API_KEY, mockOpenAi, OPENAI_CHAT_URL } from './support/mock-openai';
+import { API_KEY, OPENAI_CHAT_URL } from './support/openai-api';
 import { userTurn } from './support/model-requests';
-import { RecordingLogger } from './support/recording-logger';
 
-const { server, requests } = mockOpenAi();
+const { server, requests } = mockThirdPartyHttp();
 
 /** Resolves when msw sees the client abort the request. */
 function requestAborted(request: Request | undefined): Promise<void> {

@@ -1,12 +1,12 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { mockThirdPartyHttp, RecordingLogger } from '@crowndesk/testing';
 import { OpenAiCompletionError, OpenAiLanguageModel } from '../src';
 import { ControlledStream, sseEvent, textChunk, toolCallChunk } from './support/chat-completions-stream';
-import { API_KEY, mockOpenAi, OPENAI_CHAT_URL } from './support/mock-openai';
+import { API_KEY, OPENAI_CHAT_URL } from './support/openai-api';
 import { collect, userTurn } from './support/model-requests';
-import { RecordingLogger } from './support/recording-logger';
 
-const { server, requests } = mockOpenAi();
+const { server, requests } = mockThirdPartyHttp();
 
 const CALLER_WORDS = 'My name is Ana Rivera and my number is 555-0142';
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ModelEvent } from '@crowndesk/domain';
+import { listenOnLoopback, RecordingLogger } from '@crowndesk/testing';
 import { OpenAiLanguageModel } from '../src';
 import {
   finishChunk,
@@ -12,7 +12,6 @@ import {
   usageChunk,
 } from './support/chat-completions-stream';
 import { collect, userTurn } from './support/model-requests';
-import { RecordingLogger } from './support/recording-logger';
 
 /**
  * The same adapter against a real HTTP server on loopback, through Node's own fetch (undici): the transport
@@ -45,8 +44,7 @@ async function startLoopbackOpenAi(respond: Respond): Promise<LoopbackOpenAi> {
   server.on('connection', () => {
     state.connections += 1;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     get connections() {

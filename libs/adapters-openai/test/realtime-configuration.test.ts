@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { RecordingLogger } from '@crowndesk/testing';
 import { OpenAiRealtimeRecognizer } from '../src';
 import { realtimeTranscriptionUrl } from '../src/realtime/realtime-url';
-import { RecordingLogger } from './support/recording-logger';
 
 describe('realtimeTranscriptionUrl', () => {
   it.each([

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { RecognitionEvent } from '@crowndesk/domain';
+import { closeServer, listenOnLoopback } from '@crowndesk/testing';
 
 /**
  * Test support for the realtime recognizer: a real WebSocket server on 127.0.0.1 that plays OpenAI's
@@ -145,13 +146,12 @@ export async function startSilentTcpServer(): Promise<{ baseURL: string; close()
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     baseURL: `ws://127.0.0.1:${port}/v1`,
     close: async () => {
       for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
     },
   };
 }
@@ -173,11 +173,4 @@ export async function drain(events: AsyncIterable<RecognitionEvent>): Promise<Re
   const all: RecognitionEvent[] = [];
   for await (const event of events) all.push(event);
   return all;
-}
-
-/** `count` distinct chunks of 20 ms of mu-law (160 bytes each), so order and content can be checked. */
-export function mulawChunks(count: number): Uint8Array[] {
-  return Array.from({ length: count }, (_, chunk) =>
-    Uint8Array.from({ length: 160 }, (_, sample) => (chunk * 31 + sample) % 256),
-  );
 }

@@ -1,9 +1,9 @@
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RecognitionSession } from '@crowndesk/domain';
+import { closeServer, listenOnLoopback, patternedFrames, RecordingLogger } from '@crowndesk/testing';
 import { OpenAiRealtimeRecognizer, type OpenAiRealtimeRecognizerOptions } from '../src';
-import { FakeRealtimeServer, REALTIME_API_KEY, drain, mulawChunks, startSilentTcpServer, take } from './realtime-fake-openai';
-import { RecordingLogger } from './support/recording-logger';
+import { FakeRealtimeServer, REALTIME_API_KEY, drain, startSilentTcpServer, take } from './realtime-fake-openai';
 
 let server: FakeRealtimeServer;
 let logger: RecordingLogger;
@@ -76,7 +76,7 @@ describe('OpenAiRealtimeRecognizer: the server ends the session', () => {
       { type: 'error', message: 'OpenAI realtime transcription: connection closed abnormally (code 1006)' },
     ]);
     // Audio after the end goes nowhere and does not throw.
-    session.sendAudio(mulawChunks(1)[0] as Uint8Array);
+    session.sendAudio(patternedFrames(1)[0] as Uint8Array);
   });
 });
 
@@ -90,7 +90,7 @@ describe('OpenAiRealtimeRecognizer: we end the session', () => {
     expect(await connection.closed).toBe(1000);
     expect(await pending).toBe('events ended after 0 of 1');
     expect(await drain(session.events)).toEqual([]);
-    session.sendAudio(mulawChunks(1)[0] as Uint8Array);
+    session.sendAudio(patternedFrames(1)[0] as Uint8Array);
     expect(connection.appendedAudio()).toEqual([]);
     expect(logger.entries).toContainEqual(
       expect.objectContaining({ fields: expect.objectContaining({ endedBy: 'us' }), message: 'openai realtime session ended' }),
@@ -111,7 +111,7 @@ describe('OpenAiRealtimeRecognizer: we end the session', () => {
   it('close() while still connecting ends the events quietly', async () => {
     const release = server.holdHandshakes();
     const session = await openSession();
-    session.sendAudio(mulawChunks(1)[0] as Uint8Array);
+    session.sendAudio(patternedFrames(1)[0] as Uint8Array);
 
     await session.close();
     release();
@@ -124,7 +124,7 @@ describe('OpenAiRealtimeRecognizer: we end the session', () => {
     const call = new AbortController();
     call.abort();
     const session = await openSession({}, call.signal);
-    session.sendAudio(mulawChunks(1)[0] as Uint8Array);
+    session.sendAudio(patternedFrames(1)[0] as Uint8Array);
 
     expect(await drain(session.events)).toEqual([]);
     await session.close();
@@ -139,7 +139,7 @@ describe('OpenAiRealtimeRecognizer: connecting fails', () => {
     const silent = await startSilentTcpServer();
     try {
       const session = await openSession({ baseURL: silent.baseURL, connectTimeoutMs: 200 });
-      session.sendAudio(mulawChunks(1)[0] as Uint8Array);
+      session.sendAudio(patternedFrames(1)[0] as Uint8Array);
 
       expect(await drain(session.events)).toEqual([
         { type: 'error', message: 'OpenAI realtime transcription: not connected within 200 ms' },
@@ -166,12 +166,9 @@ describe('OpenAiRealtimeRecognizer: connecting fails', () => {
   });
 
   it('reports the socket error code when nothing listens', async () => {
-    const closedPort = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as AddressInfo;
-        probe.close(() => resolve(port));
-      });
-    });
+    const probe = createServer();
+    const closedPort = await listenOnLoopback(probe);
+    await closeServer(probe);
     const session = await openSession({ baseURL: `ws://127.0.0.1:${closedPort}/v1` });
 
     expect(await drain(session.events)).toEqual([

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RecognitionSession } from '@crowndesk/domain';
+import { RecordingLogger } from '@crowndesk/testing';
 import { OpenAiRealtimeRecognizer } from '../src';
 import { FakeRealtimeServer, REALTIME_API_KEY, drain, take, type FakeClientConnection } from './realtime-fake-openai';
-import { RecordingLogger } from './support/recording-logger';
 
 const SPOKEN = ["I'd like", 'to book', 'a cleaning', 'Tuesday', 'morning', 'date of birth', 'Delta Dental'];
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RecognitionSession } from '@crowndesk/domain';
+import { patternedFrames, RecordingLogger } from '@crowndesk/testing';
 import { DENTAL_RECEPTIONIST_PROMPT, OpenAiRealtimeRecognizer } from '../src';
-import { FakeRealtimeServer, REALTIME_API_KEY, mulawChunks } from './realtime-fake-openai';
-import { RecordingLogger } from './support/recording-logger';
+import { FakeRealtimeServer, REALTIME_API_KEY } from './realtime-fake-openai';
 
 let server: FakeRealtimeServer;
 let logger: RecordingLogger;
@@ -44,7 +44,7 @@ describe('OpenAiRealtimeRecognizer: connecting and configuring', () => {
 
   it('configures a GA transcription session for mu-law with server VAD, before any audio', async () => {
     const session = await openSession();
-    session.sendAudio(mulawChunks(1)[0] as Uint8Array);
+    session.sendAudio(patternedFrames(1)[0] as Uint8Array);
     const connection = await server.nextConnection();
     const [first, second] = await connection.waitForMessages(2);
 
@@ -103,7 +103,7 @@ describe('OpenAiRealtimeRecognizer: connecting and configuring', () => {
 describe('OpenAiRealtimeRecognizer: caller audio', () => {
   it('appends the exact bytes as base64, in order, including audio sent while still connecting', async () => {
     const release = server.holdHandshakes();
-    const chunks = mulawChunks(5);
+    const chunks = patternedFrames(5);
     const session = await openSession();
     // The handshake is held: these three can only be buffered.
     for (const chunk of chunks.slice(0, 3)) session.sendAudio(chunk);
@@ -152,7 +152,7 @@ describe('OpenAiRealtimeRecognizer: caller audio', () => {
 
   it('bounds the audio held while connecting: the oldest is dropped with one warning', async () => {
     const release = server.holdHandshakes();
-    const chunks = mulawChunks(10); // 200 ms
+    const chunks = patternedFrames(10); // 200 ms
     const session = await openSession({ maxBufferedAudioMs: 100 }); // room for 5 chunks of 20 ms
     for (const chunk of chunks) session.sendAudio(chunk);
     release();

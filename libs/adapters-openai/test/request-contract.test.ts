@@ -1,13 +1,13 @@
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { ModelRequest } from '@crowndesk/domain';
+import { mockThirdPartyHttp, RecordingLogger } from '@crowndesk/testing';
 import { OpenAiLanguageModel } from '../src';
 import { finishChunk, sseResponse, textChunk } from './support/chat-completions-stream';
-import { API_KEY, mockOpenAi, OPENAI_CHAT_URL } from './support/mock-openai';
+import { API_KEY, OPENAI_CHAT_URL } from './support/openai-api';
 import { collect, CONTEXT, FIND_SLOTS_TOOL, LOOKUP_PATIENT_TOOL } from './support/model-requests';
-import { RecordingLogger } from './support/recording-logger';
 
-const { server } = mockOpenAi();
+const { server } = mockThirdPartyHttp();
 
 interface CapturedRequest {
   method: string;

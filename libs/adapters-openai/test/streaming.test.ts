@@ -1,5 +1,6 @@
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { mockThirdPartyHttp, RecordingLogger } from '@crowndesk/testing';
 import { OpenAiLanguageModel } from '../src';
 import {
   chunk,
@@ -11,11 +12,10 @@ import {
   toolCallStart,
   usageChunk,
 } from './support/chat-completions-stream';
-import { API_KEY, mockOpenAi, OPENAI_CHAT_URL } from './support/mock-openai';
+import { API_KEY, OPENAI_CHAT_URL } from './support/openai-api';
 import { collect, userTurn } from './support/model-requests';
-import { RecordingLogger } from './support/recording-logger';
 
-const { server } = mockOpenAi();
+const { server } = mockThirdPartyHttp();
 
 function respondWith(chunks: unknown[], options: { done?: boolean } = {}): void {
   server.use(http.post(OPENAI_CHAT_URL, () => sseResponse(chunks, options)));

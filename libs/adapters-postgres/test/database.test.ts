@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { RecordingLogger } from '@crowndesk/testing';
 import { migratePostgres, openPostgresDatabase, postgresConfigFrom, POSTGRES_MIGRATIONS, type PostgresMigration } from '../src';
-import { RecordingLogger } from './support/recording-logger';
 import { POSTGRES_ADMIN_URL, usePostgresDatabase } from './support/test-database';
 
 describe('postgresConfigFrom', () => {
@@ -113,7 +113,7 @@ describe.skipIf(!POSTGRES_ADMIN_URL)('PostgreSQL database', () => {
     } finally {
       await database.close();
     }
-    expect(fixture.logger.serialized()).not.toContain('s3cret');
+    expect(fixture.logger.dump()).not.toContain('s3cret');
     expect(fixture.logger.entries.at(-2)).toMatchObject({ message: 'postgres ping failed', fields: { err: 'ECONNREFUSED' } });
   });
 });

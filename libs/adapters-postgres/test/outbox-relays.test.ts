@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryOutcome, OutboxMessage } from '@crowndesk/domain';
 import { OutboxRelay } from '@crowndesk/domain';
+import { CALLER_NAME, HttpOutboxDelivery, OutboxTestBackend } from '@crowndesk/testing';
 import { PostgresDurableCallLog, PostgresOutboxStore, PostgresPendingBookingStore, type PostgresDatabase } from '../src';
-import { HttpOutboxDelivery } from './support/http-outbox-delivery';
-import { CALLER_NAME, confirmedBooking, finishedCall, pendingBooking } from './support/outbox-fixtures';
-import { OutboxTestBackend } from './support/outbox-test-backend';
+import { confirmedBooking, finishedCall, pendingBooking } from './support/outbox-fixtures';
 import { POSTGRES_ADMIN_URL, T0, usePostgresDatabase } from './support/test-database';
 
 describe.skipIf(!POSTGRES_ADMIN_URL)('outbox relays over a shared PostgreSQL database', () => {
@@ -140,6 +139,6 @@ describe.skipIf(!POSTGRES_ADMIN_URL)('outbox relays over a shared PostgreSQL dat
     expect(await pendingCount()).toBe(0);
     expect([...backend.effectsPerKey().keys()].sort()).toEqual([...keys].sort());
     expect([...backend.effectsPerKey().values()].every((effects) => effects === 1)).toBe(true);
-    expect(fixture.logger.serialized()).not.toContain(CALLER_NAME);
+    expect(fixture.logger.dump()).not.toContain(CALLER_NAME);
   });
 });

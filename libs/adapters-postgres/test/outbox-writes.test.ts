@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { CALLER_NAME, CALLER_NUMBER } from '@crowndesk/testing';
 import { PostgresDurableCallLog, PostgresOutboxStore, PostgresPendingBookingStore } from '../src';
-import { CALLER_NAME, CALLER_NUMBER, confirmedBooking, finishedCall, pendingBooking, PRACTICE_ID } from './support/outbox-fixtures';
+import { confirmedBooking, finishedCall, pendingBooking, PRACTICE_ID } from './support/outbox-fixtures';
 import { failInsertsInto, POSTGRES_ADMIN_URL, T0, usePostgresDatabase } from './support/test-database';
 
 describe.skipIf(!POSTGRES_ADMIN_URL)('PostgresDurableCallLog', () => {
@@ -32,8 +33,8 @@ describe.skipIf(!POSTGRES_ADMIN_URL)('PostgresDurableCallLog', () => {
     expect(woken).toBe(1);
     expect(await callLog.deliveryOf('CA-1')).toEqual({ status: 'pending', attempts: 0, lastError: null });
     expect(await callLog.deliveryOf('CA-unknown')).toBeNull();
-    expect(fixture.logger.serialized()).not.toContain(CALLER_NAME);
-    expect(fixture.logger.serialized()).not.toContain(CALLER_NUMBER);
+    expect(fixture.logger.dump()).not.toContain(CALLER_NAME);
+    expect(fixture.logger.dump()).not.toContain(CALLER_NUMBER);
   });
 
   it('keeps one record and one message when two machines record the same call at the same moment', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Gate } from '@crowndesk/testing';
 import { retellEvents, said } from './support/fake-retell';
 import { AGENT_ID, RetellHarness } from './support/harness';
-import { Gate } from './support/scripted-conversations';
 
 describe('Retell call lifecycle', () => {
   let harness: RetellHarness;
@@ -62,7 +62,7 @@ describe('Retell call lifecycle', () => {
   it('replaces a still-open connection when the call reconnects, cancelling its turn', async () => {
     harness = await new RetellHarness().start();
     const gate = new Gate();
-    harness.conversations.script = async function* () {
+    harness.conversations.defaultScript = async function* () {
       await gate.opened;
       yield { type: 'text', text: 'too late' };
     };
@@ -95,11 +95,11 @@ describe('Retell call lifecycle', () => {
     const conversation = harness.conversations.only();
     await vi.waitFor(() => expect(conversation.finishes).toHaveLength(1));
 
-    expect(conversation.finishes[0]?.transcript).toEqual([
+    expect(conversation.finishes[0]).toEqual([
       { speaker: 'caller', text: 'Thanks, bye' },
       { speaker: 'agent', text: 'Goodbye!' },
     ]);
-    expect(conversation.finishes[0]?.endedAt).toBeInstanceOf(Date);
+    expect(conversation.endedAts[0]).toBeInstanceOf(Date);
     expect(harness.handler.activeCalls()).toBe(0);
     await harness.handler.drain();
     expect(conversation.finishes).toHaveLength(1);
@@ -152,7 +152,7 @@ describe('Retell call lifecycle', () => {
   it('drains: closes every socket with 1001, finishes every call, and refuses new sockets', async () => {
     harness = await new RetellHarness().start();
     const gate = new Gate();
-    harness.conversations.script = async function* () {
+    harness.conversations.defaultScript = async function* () {
       await gate.opened;
       yield { type: 'text', text: 'never' };
     };

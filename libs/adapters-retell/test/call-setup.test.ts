@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { minimalPractice } from '@crowndesk/testing';
 import { SPOKEN_LINES } from '../src';
 import { retellEvents, said } from './support/fake-retell';
 import { AGENT_ID, CALLER_NUMBER, PRACTICE_NUMBER, RetellHarness } from './support/harness';
-import { practice } from './support/practices';
 
 describe('Retell call setup', () => {
   let harness: RetellHarness;
@@ -74,7 +74,7 @@ describe('Retell practice resolution', () => {
 
   it('prefers the agent id over the dialled number', async () => {
     harness = await new RetellHarness().start();
-    harness.directory.byNumber.set('+15550002222', practice('practice-other'));
+    harness.directory.byNumber.set('+15550002222', minimalPractice('practice-other'));
     const retell = await harness.connect('/retell-llm/call_agent');
     retell.send(retellEvents.callDetails({ call_id: 'call_agent', agent_id: AGENT_ID, to_number: '+15550002222' }));
 
@@ -86,7 +86,7 @@ describe('Retell practice resolution', () => {
 
   it('falls back to the dialled number when the agent is unknown', async () => {
     harness = await new RetellHarness().start();
-    harness.directory.byNumber.set('+15550002222', practice('practice-other'));
+    harness.directory.byNumber.set('+15550002222', minimalPractice('practice-other'));
     const retell = await harness.connect('/retell-llm/call_number');
     retell.send(retellEvents.callDetails({ call_id: 'call_number', agent_id: 'agent_unknown', to_number: '+15550002222' }));
 
@@ -98,7 +98,7 @@ describe('Retell practice resolution', () => {
 
   it('ignores metadata and dynamic variables that name a practice', async () => {
     harness = await new RetellHarness().start();
-    harness.directory.byPracticeId.set('practice-bright', practice('practice-bright'));
+    harness.directory.byPracticeId.set('practice-bright', minimalPractice('practice-bright'));
     const retell = await harness.connect('/retell-llm/call_meta');
     retell.send(
       retellEvents.callDetails({
@@ -147,7 +147,7 @@ describe('Retell practice resolution', () => {
 
   it('serves an unknown practice from the fallback when allowed', async () => {
     harness = await new RetellHarness({ allowFallbackPractice: true }).start();
-    harness.directory.fallbackPractice = practice('practice-demo');
+    harness.directory.fallbackPractice = minimalPractice('practice-demo');
     const retell = await harness.connect('/retell-llm/call_fallback');
     retell.send(retellEvents.callDetails({ call_id: 'call_fallback', agent_id: 'agent_nobody', to_number: '+15550004444' }));
 

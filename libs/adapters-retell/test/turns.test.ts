@@ -1,9 +1,9 @@
 import type { ConversationOutput, ConversationTurn } from '@crowndesk/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Gate, scripted, speak } from '@crowndesk/testing';
 import { SPOKEN_LINES } from '../src';
 import { retellEvents, said } from './support/fake-retell';
 import { RetellHarness } from './support/harness';
-import { Gate, scripted, speak } from './support/scripted-conversations';
 
 describe('Retell turns', () => {
   let harness: RetellHarness;
@@ -24,7 +24,7 @@ describe('Retell turns', () => {
 
   it('answers ping_pong while a turn is still generating', async () => {
     const gate = new Gate();
-    harness.conversations.script = async function* () {
+    harness.conversations.defaultScript = async function* () {
       await gate.opened;
       yield { type: 'text', text: 'Done.' };
     };
@@ -39,7 +39,7 @@ describe('Retell turns', () => {
   });
 
   it('streams a response as chunks and closes it with content_complete', async () => {
-    harness.conversations.script = speak('Sure, ', 'I can help ', 'with that.');
+    harness.conversations.defaultScript = speak('Sure, ', 'I can help ', 'with that.');
     const retell = await harness.startCall('call_stream');
     retell.send(
       retellEvents.request(1, [
@@ -75,7 +75,7 @@ describe('Retell turns', () => {
   });
 
   it('closes with an empty content_complete when the conversation says nothing', async () => {
-    harness.conversations.script = scripted();
+    harness.conversations.defaultScript = scripted();
     const retell = await harness.startCall('call_silent');
     retell.send(retellEvents.request(1, [said('user', 'hmm')]));
 
@@ -86,7 +86,7 @@ describe('Retell turns', () => {
 
   it('keeps update_only transcripts without superseding the pending response', async () => {
     const gate = new Gate();
-    harness.conversations.script = async function* () {
+    harness.conversations.defaultScript = async function* () {
       yield { type: 'text', text: 'Let me check. ' };
       await gate.opened;
       yield { type: 'text', text: 'Tuesday works.' };
@@ -105,7 +105,7 @@ describe('Retell turns', () => {
     expect(retell.responses(1).map((frame) => frame['content'])).toEqual(['Let me check. ', 'Tuesday works.', '']);
     retell.close();
     await harness.handler.drain();
-    expect(harness.conversations.only().finishes[0]?.transcript).toEqual([
+    expect(harness.conversations.only().finishes[0]).toEqual([
       { speaker: 'caller', text: 'Is Tuesday free?' },
       { speaker: 'agent', text: 'Let me check.' },
     ]);
@@ -115,7 +115,7 @@ describe('Retell turns', () => {
     const lateGate = new Gate();
     let firstTurnDone!: () => void;
     const firstTurnFinished = new Promise<void>((resolve) => (firstTurnDone = resolve));
-    harness.conversations.script = async function* (turn: ConversationTurn): AsyncGenerator<ConversationOutput> {
+    harness.conversations.defaultScript = async function* (turn: ConversationTurn): AsyncGenerator<ConversationOutput> {
       if (turn.transcript.length === 1) {
         try {
           yield { type: 'text', text: 'one-a ' };
@@ -149,7 +149,7 @@ describe('Retell turns', () => {
   });
 
   it('records tool calls as tool_call_invocation and tool_call_result frames', async () => {
-    harness.conversations.script = scripted(
+    harness.conversations.defaultScript = scripted(
       { type: 'text', text: 'One moment. ' },
       { type: 'tool_invocation', toolCallId: 'tool_1', name: 'check_availability', arguments: '{"appointment_type":"cleaning"}' },
       { type: 'tool_result', toolCallId: 'tool_1', content: '{"ok":true}', successful: true },
@@ -176,7 +176,7 @@ describe('Retell turns', () => {
 
   it('ends a transfer turn with transfer_number on the final frame', async () => {
     let cleanedUp = false;
-    harness.conversations.script = async function* (): AsyncGenerator<ConversationOutput> {
+    harness.conversations.defaultScript = async function* (): AsyncGenerator<ConversationOutput> {
       try {
         yield { type: 'text', text: 'Connecting you to the front desk.' };
         yield { type: 'transfer', number: '+15550008888', reason: 'staff' };
@@ -199,7 +199,7 @@ describe('Retell turns', () => {
   });
 
   it('ends a goodbye turn with end_call on the final frame', async () => {
-    harness.conversations.script = scripted({ type: 'text', text: 'Goodbye!' }, { type: 'end_call' });
+    harness.conversations.defaultScript = scripted({ type: 'text', text: 'Goodbye!' }, { type: 'end_call' });
     const retell = await harness.startCall('call_bye');
     retell.send(retellEvents.request(1, [said('user', "That's all, thanks.")]));
 
@@ -212,7 +212,7 @@ describe('Retell turns', () => {
   });
 
   it('apologises and completes the response when the conversation throws, and the call goes on', async () => {
-    harness.conversations.script = async function* (turn: ConversationTurn): AsyncGenerator<ConversationOutput> {
+    harness.conversations.defaultScript = async function* (turn: ConversationTurn): AsyncGenerator<ConversationOutput> {
       if (turn.transcript.length === 1) {
         yield { type: 'text', text: 'Let me ' };
         throw new Error('model stream broke');
@@ -241,7 +241,7 @@ describe('Retell turns', () => {
   });
 
   it('keeps transcript text and phone numbers out of the logs', async () => {
-    harness.conversations.script = async function* (): AsyncGenerator<ConversationOutput> {
+    harness.conversations.defaultScript = async function* (): AsyncGenerator<ConversationOutput> {
       yield { type: 'text', text: 'Sure thing.' };
       throw new Error('boom');
     };

@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type CallEvent,
@@ -7,13 +6,10 @@ import {
   type CallEventInbox,
   CallPracticeMismatchError,
   type CallRecord,
-  type Clock,
   mergeCallFacts,
 } from '@crowndesk/domain';
+import { FakePracticeDirectory, listenOnLoopback, ManualClock, minimalPractice, RecordingLogger } from '@crowndesk/testing';
 import { RETELL_WEBHOOK_MAX_BODY_BYTES, RetellWebhookReceiver, type RetellWebhookReceiverDeps, signRetellWebhook } from '../src';
-import { FakePracticeDirectory } from './support/fake-directory';
-import { practice } from './support/practices';
-import { RecordingLogger } from './support/recording-logger';
 
 const API_KEY = 'key_webhook_badge_7f2c';
 const NOW = new Date('2026-06-01T13:05:00.000Z');
@@ -83,25 +79,18 @@ function retellPayload(event: string, call: Record<string, unknown> = {}): Recor
 
 const body = (payload: unknown): Buffer => Buffer.from(JSON.stringify(payload), 'utf8');
 
-/** The receiver's clock: tests move it to play deliveries signed earlier or later. */
-class TestClock implements Clock {
-  current = NOW;
-  now(): Date {
-    return this.current;
-  }
-}
-
 interface Harness {
   inbox: RecordingInbox;
   directory: FakePracticeDirectory;
   logger: RecordingLogger;
-  clock: TestClock;
+  /** The receiver's clock: tests move it to play deliveries signed earlier or later. */
+  clock: ManualClock;
   receiver: RetellWebhookReceiver;
   /** POSTs `raw` as Retell does: signed with `key` at `signedAt` (default: the API key, now), or with `headers` as given. */
   post(raw: Buffer, options?: { signedAt?: Date; key?: string; headers?: [string, string][] }): Promise<{ status: number; body: unknown }>;
 }
 
-const BRIGHT_SMILE = practice('practice-bright-smile');
+const BRIGHT_SMILE = minimalPractice('practice-bright-smile');
 
 describe('RetellWebhookReceiver', () => {
   const servers: Server[] = [];
@@ -113,7 +102,7 @@ describe('RetellWebhookReceiver', () => {
     directory.byAgent.set(AGENT_ID, BRIGHT_SMILE);
     directory.byNumber.set(PRACTICE_NUMBER, BRIGHT_SMILE);
     const logger = new RecordingLogger();
-    const clock = new TestClock();
+    const clock = new ManualClock(NOW);
     const receiver = new RetellWebhookReceiver({ apiKey: API_KEY, inbox, directory, logger, clock, ...overrides });
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
@@ -125,8 +114,7 @@ describe('RetellWebhookReceiver', () => {
       });
     });
     servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/retell/webhook`;
+    const url = `http://127.0.0.1:${await listenOnLoopback(server)}/api/retell/webhook`;
     return {
       inbox,
       directory,
@@ -325,7 +313,7 @@ describe('RetellWebhookReceiver', () => {
 
     const first = await harness.post(raw);
     const recorded = structuredClone(harness.inbox.records.get(CALL_ID));
-    harness.clock.current = new Date(NOW.getTime() + 1000);
+    harness.clock.set(new Date(NOW.getTime() + 1000));
     const replay = await harness.post(raw);
 
     expect(first).toEqual({ status: 200, body: { ok: true } });
@@ -425,7 +413,7 @@ describe('RetellWebhookReceiver', () => {
 
   it('records an unknown agent under the fallback practice only when allowed', async () => {
     const harness = await start({ allowFallbackPractice: true });
-    harness.directory.fallbackPractice = practice('practice-demo');
+    harness.directory.fallbackPractice = minimalPractice('practice-demo');
 
     await harness.post(body(retellPayload('call_ended', { agent_id: 'agent_elsewhere', to_number: '+15550001111' })));
 
@@ -524,7 +512,7 @@ describe('RetellWebhookReceiver', () => {
           inbox: new RecordingInbox(),
           directory: new FakePracticeDirectory(),
           logger: new RecordingLogger(),
-          clock: new TestClock(),
+          clock: new ManualClock(NOW),
         }),
     ).toThrow(/needs the Retell API key/);
   });

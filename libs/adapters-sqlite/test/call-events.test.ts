@@ -317,7 +317,7 @@ describe('SqliteCallEventInbox', () => {
       utterances: 4,
       appointments: 0,
     });
-    const logged = fixture.logger.serialized();
+    const logged = fixture.logger.dump();
     expect(logged).not.toContain(CALLER_NUMBER);
     for (const text of SPOKEN_TEXT) expect(logged).not.toContain(text);
     expect(logged).not.toContain('booked a cleaning');

@@ -1,8 +1,6 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { createInterface } from 'node:readline';
 import type { Slot } from '@crowndesk/domain';
+import { spawnTsxWorker, type TsxWorker } from '@crowndesk/testing';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PATIENTS, DEMO_PRACTICE, SqliteSchedulingBackend } from '../src';
 import { cleaningSlot, examSlot } from './support/demo-slots';
@@ -20,27 +18,11 @@ const CONTESTED_SLOTS: Slot[] = ['2026-06-09', '2026-06-10'].flatMap((date) => [
   ...HALF_HOURS.map((time) => examSlot(time, 'op-2', date)),
 ]);
 
-interface Worker {
-  child: ChildProcessWithoutNullStreams;
-  lines: AsyncIterableIterator<string>;
-}
-
-function startWorker(dataDir: string, name: string, slots: Slot[]): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dataDir, name, JSON.stringify(slots)], {
-    env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG },
+function startWorker(dataDir: string, name: string, slots: Slot[]): TsxWorker {
+  return spawnTsxWorker(WORKER, [dataDir, name, JSON.stringify(slots)], {
+    tsconfig: TSCONFIG,
+    onUnexpectedExit: ({ code, stderr }) => console.error(`booking worker ${name} exited with ${code}: ${stderr}`),
   });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.on('exit', (code) => {
-    if (code !== 0) console.error(`booking worker ${name} exited with ${code}: ${stderr}`);
-  });
-  return { child, lines: createInterface({ input: child.stdout })[Symbol.asyncIterator]() };
-}
-
-async function nextLine(worker: Worker): Promise<string> {
-  const { value, done } = await worker.lines.next();
-  if (done) throw new Error('booking worker ended without answering');
-  return value;
 }
 
 describe('concurrent booking against one database file', () => {
@@ -86,10 +68,10 @@ describe('concurrent booking against one database file', () => {
     ];
     let statuses: string[][];
     try {
-      for (const worker of workers) expect(await nextLine(worker)).toBe('ready');
+      for (const worker of workers) expect(await worker.nextLine()).toBe('ready');
       for (const worker of workers) worker.child.stdin.write('go\n');
-      statuses = (await Promise.all(workers.map(nextLine))).map((line) => JSON.parse(line) as string[]);
-      await Promise.all(workers.map((worker) => (worker.child.exitCode === null ? once(worker.child, 'exit') : undefined)));
+      statuses = (await Promise.all(workers.map((worker) => worker.nextLine()))).map((line) => JSON.parse(line) as string[]);
+      await Promise.all(workers.map((worker) => worker.exited));
     } finally {
       for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill();
     }

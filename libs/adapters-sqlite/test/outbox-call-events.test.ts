@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallEvent } from '@crowndesk/domain';
+import { CALLER_NAME, CALLER_NUMBER } from '@crowndesk/testing';
 import { SqliteCallEventInbox, SqliteCallRecordOutbox, SqliteDurableCallLog, SqliteOutboxStore } from '../src';
-import { CALLER_NAME, CALLER_NUMBER } from './support/outbox-fixtures';
 import { useTempDatabase } from './support/temp-database';
 
 const event = (name: string, facts: CallEvent['facts']): CallEvent => ({
@@ -47,7 +47,7 @@ describe('call records merged by the call-event inbox, queued for the backend', 
     expect(payload()).toMatchObject({ callId: 'CA-1', summary: `${CALLER_NAME} asked about parking.`, endedAt: '2026-06-01T12:59:00.000Z' });
     expect(woken()).toBe(2);
     expect(await new SqliteDurableCallLog(database).deliveryOf('CA-1')).toEqual({ status: 'pending', attempts: 0, lastError: null });
-    expect(fixture.logger.serialized()).not.toContain(CALLER_NAME);
+    expect(fixture.logger.dump()).not.toContain(CALLER_NAME);
   });
 
   it('leaves a message a relay has claimed as it is: the first version it sends stands', async () => {

@@ -1,44 +1,24 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OutboxRelay } from '@crowndesk/domain';
+import { committedKeys, OutboxTestBackend, spawnTsxWorker, type TsxWorker, takeOverRelay } from '@crowndesk/testing';
 import { SqliteDurableCallLog, SqliteOutboxStore, SqlitePendingBookingStore } from '../src';
-import { HttpOutboxDelivery } from './support/http-outbox-delivery';
 import { finishedCall, pendingBooking } from './support/outbox-fixtures';
-import { OutboxTestBackend } from './support/outbox-test-backend';
 import { useTempDatabase } from './support/temp-database';
 
 const WORKER = fileURLToPath(new URL('./support/outbox-worker.ts', import.meta.url));
 const TSCONFIG = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
-/** The worker's lease (WORKER_LEASE_MS in the worker script), after which another relay may take a message over. */
-const WORKER_LEASE_MS = 2_000;
 
-interface Worker {
-  child: ChildProcessWithoutNullStreams;
-  lines: string[];
-  exited: Promise<unknown>;
-}
-
-function startWorker(args: string[]): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], {
-    env: { ...process.env, TSX_TSCONFIG_PATH: TSCONFIG },
+function startWorker(args: string[]): TsxWorker {
+  return spawnTsxWorker(WORKER, args, {
+    tsconfig: TSCONFIG,
+    onUnexpectedExit: ({ code, stderr }) => console.error(`outbox worker exited with ${String(code)}: ${stderr}`),
   });
-  const lines: string[] = [];
-  createInterface({ input: child.stdout }).on('line', (line) => lines.push(line));
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = once(child, 'exit').then(([code, signal]) => {
-    if (code !== 0 && signal !== 'SIGKILL') console.error(`outbox worker exited with ${String(code)}: ${stderr}`);
-  });
-  return { child, lines, exited };
 }
 
 describe('the outbox across a crash (kill -9) and across processes', () => {
   const fixture = useTempDatabase();
   let backend: OutboxTestBackend;
-  const workers: Worker[] = [];
+  const workers: TsxWorker[] = [];
 
   beforeEach(async () => {
     backend = await OutboxTestBackend.start();
@@ -58,7 +38,7 @@ describe('the outbox across a crash (kill -9) and across processes', () => {
     worker.child.kill('SIGKILL');
     await worker.exited;
 
-    const committed = worker.lines.filter((line) => line.startsWith('committed ')).map((line) => line.slice('committed '.length));
+    const committed = committedKeys(worker.lines);
     const keyOf = database.handle.prepare<[], string>('SELECT idempotency_key FROM outbox_messages').pluck();
     const pendingCount = database.handle.prepare<[], number>("SELECT count(*) FROM outbox_messages WHERE status = 'pending'").pluck();
     const written = keyOf.all();
@@ -71,15 +51,7 @@ describe('the outbox across a crash (kill -9) and across processes', () => {
     expect(pendingCount.get()).toBeGreaterThan(0);
 
     // A new relay on the same file, once the dead one's leases have run out.
-    const store = new SqliteOutboxStore(database);
-    const restarted = new OutboxRelay({
-      store,
-      delivery: new HttpOutboxDelivery(backend.url),
-      clock: { now: () => new Date(Date.now() + WORKER_LEASE_MS + 1) },
-      logger: fixture.logger,
-      workerId: 'w2',
-      batchSize: 20,
-    });
+    const restarted = takeOverRelay(new SqliteOutboxStore(database), backend.url, fixture.logger);
     backend.answerDelayMs = 0;
     for (let round = 0; round < 20 && pendingCount.get()! > 0; round += 1) await restarted.relayOnce();
 

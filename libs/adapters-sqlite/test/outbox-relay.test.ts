@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OutboxRelay } from '@crowndesk/domain';
+import { CALLER_NAME, HttpOutboxDelivery, OutboxTestBackend } from '@crowndesk/testing';
 import { SqliteDurableCallLog, SqliteOutboxStore, SqlitePendingBookingStore } from '../src';
-import { HttpOutboxDelivery } from './support/http-outbox-delivery';
-import { CALLER_NAME, confirmedBooking, finishedCall, pendingBooking } from './support/outbox-fixtures';
-import { OutboxTestBackend } from './support/outbox-test-backend';
+import { confirmedBooking, finishedCall, pendingBooking } from './support/outbox-fixtures';
 import { useTempDatabase } from './support/temp-database';
 
 const RETRY = { baseDelayMs: 1_000, maxDelayMs: 60_000, minDelayMs: 100 };
@@ -112,7 +111,7 @@ describe('outbox relay over the embedded database', () => {
     const attempts = database.handle.prepare<[], number>('SELECT attempts FROM outbox_messages').pluck().all();
     expect(Math.min(...attempts)).toBeGreaterThan(1);
     expect(Math.min(...queued.map((booking) => backend.attempts.get(booking.idempotencyKey) ?? 0))).toBeGreaterThan(1);
-    expect(fixture.logger.serialized()).not.toContain(CALLER_NAME);
+    expect(fixture.logger.dump()).not.toContain(CALLER_NAME);
   });
 
   it('sends a write whose answer was lost again, and the backend applies it once', async () => {

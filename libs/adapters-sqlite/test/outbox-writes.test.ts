@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { CALLER_NAME, CALLER_NUMBER } from '@crowndesk/testing';
 import { SqliteDurableCallLog, SqliteOutboxStore, SqlitePendingBookingStore } from '../src';
-import { CALLER_NAME, CALLER_NUMBER, confirmedBooking, finishedCall, pendingBooking } from './support/outbox-fixtures';
+import { confirmedBooking, finishedCall, pendingBooking } from './support/outbox-fixtures';
 import { useTempDatabase } from './support/temp-database';
 
 const count = (handle: Database.Database, table: string) =>
@@ -37,8 +38,8 @@ describe('SqliteDurableCallLog', () => {
     expect(woken).toBe(1);
     expect(await callLog.deliveryOf('CA-1')).toEqual({ status: 'pending', attempts: 0, lastError: null });
     expect(await callLog.deliveryOf('CA-unknown')).toBeNull();
-    expect(fixture.logger.serialized()).not.toContain(CALLER_NAME);
-    expect(fixture.logger.serialized()).not.toContain(CALLER_NUMBER);
+    expect(fixture.logger.dump()).not.toContain(CALLER_NAME);
+    expect(fixture.logger.dump()).not.toContain(CALLER_NUMBER);
   });
 
   it('leaves neither the call record nor the message when the transaction fails', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCallSession, FrontDesk, type Appointment, type BookingResult, type CallSession, type Clock } from '@crowndesk/domain';
+import { RecordingLogger } from '@crowndesk/testing';
 import { DEMO_HYGIENIST_ID, DEMO_PATIENTS, DEMO_PRACTICE, SqliteSchedulingBackend, type EmbeddedDatabase } from '../src';
 import { cleaningSlot, tuesdayAt } from './support/demo-slots';
-import { RecordingLogger } from './support/recording-logger';
 import { useTempDatabase, type DatabaseFixture } from './support/temp-database';
 
 const john = DEMO_PATIENTS.johnSmith;

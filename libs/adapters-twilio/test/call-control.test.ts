@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { RecordingLogger } from '@crowndesk/testing';
 import { TwilioCallControl } from '../src';
-import { RecordingLogger } from './support/recording-logger';
 import { ACCOUNT_SID, AUTH_TOKEN, CALL_SID, basicAuth, callUpdateUrl, mockTwilioRest } from './support/twilio-rest';
 
 const rest = mockTwilioRest();

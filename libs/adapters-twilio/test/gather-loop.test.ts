@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VoicePhrases } from '@crowndesk/domain';
-import { FRONT_DESK } from './support/practices';
-import { endCall, say, scripted, speak, transferTo, type TurnScript } from './support/scripted-conversations';
+import { endCall, FRONT_DESK_NUMBER, say, scripted, speak, transferTo, type TurnScript } from '@crowndesk/testing';
 import { CALL_SID } from './support/twilio-rest';
 import { callParams, gatherSaying, SAY, WebhookFixture, XML_HEAD, xmlText } from './support/webhooks';
 
@@ -51,9 +50,9 @@ describe('gather fallback loop', () => {
   });
 
   it('dials the allowlisted staff number on transfer and logs the call', async () => {
-    const fixture = await answeredCall([scripted(say('Let me transfer you.'), transferTo(FRONT_DESK))]);
+    const fixture = await answeredCall([scripted(say('Let me transfer you.'), transferTo(FRONT_DESK_NUMBER))]);
     const response = await fixture.post('gather', speech('Can I talk to a person?'));
-    expect(response.body).toBe(`${XML_HEAD}<Response>${SAY}Let me transfer you.</Say><Dial>${FRONT_DESK}</Dial></Response>`);
+    expect(response.body).toBe(`${XML_HEAD}<Response>${SAY}Let me transfer you.</Say><Dial>${FRONT_DESK_NUMBER}</Dial></Response>`);
     const conversation = fixture.conversations.only();
     expect(conversation.finishes).toEqual([
       [GREETING, { speaker: 'caller', text: 'Can I talk to a person?' }, { speaker: 'agent', text: 'Let me transfer you.' }],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { minimalPractice } from '@crowndesk/testing';
 import { StreamTokens } from '../src';
-import { CALLER_NUMBER, PRACTICE_NUMBER, practice } from './support/practices';
+import { CALLER_NUMBER, PRACTICE_NUMBER } from './support/phone-numbers';
 import { CALL_SID } from './support/twilio-rest';
 import { callParams, GATHER_OPEN, NOW, SAY, STREAM_SECRET, WebhookFixture, XML_HEAD } from './support/webhooks';
 
@@ -51,11 +52,11 @@ describe('incoming call webhook', () => {
 
   it('serves an unknown number with the fallback practice only when allowed', async () => {
     const refused = new WebhookFixture();
-    refused.directory.fallbackPractice = practice('practice-demo');
+    refused.directory.fallbackPractice = minimalPractice('practice-demo');
     expect((await refused.post('incoming', callParams({ To: '+15550002222' }))).body).toContain('<Hangup/>');
 
     const allowed = new WebhookFixture({ allowFallbackPractice: true });
-    allowed.directory.fallbackPractice = practice('practice-demo');
+    allowed.directory.fallbackPractice = minimalPractice('practice-demo');
     const response = await allowed.post('incoming', callParams({ To: '+15550002222' }));
     expect(response.body).toContain('<Parameter name="practiceId" value="practice-demo"/>');
   });
@@ -77,7 +78,7 @@ describe('incoming call webhook', () => {
     const response = await fixture.post('incoming', callParams());
     expect(response.body).toBe(`${XML_HEAD}<Response>${GATHER_OPEN}${SAY}Hello, how can I help?</Say></Gather></Response>`);
     expect(fixture.conversations.started).toEqual([
-      { callId: CALL_SID, practice: practice('practice-bright'), channel: 'twilio', callerNumber: CALLER_NUMBER },
+      { callId: CALL_SID, practice: minimalPractice('practice-bright'), channel: 'twilio', callerNumber: CALLER_NUMBER },
     ]);
     expect(fixture.webhooks.activeGatherCalls()).toBe(1);
   });

@@ -1,16 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { VoicePhrases } from '@crowndesk/domain';
+import { endCall, FRONT_DESK_NUMBER, minimalPractice, say, scripted, toneFrames, transferTo } from '@crowndesk/testing';
 import type { FakeTwilioStream } from './support/fake-twilio-stream';
 import { eventually, MediaHarness, type HarnessOptions } from './support/media-harness';
-import { toneFrames } from './support/mulaw-audio';
-import { FRONT_DESK, practice } from './support/practices';
-import { endCall, say, scripted, transferTo } from './support/scripted-conversations';
 import type { ScriptedRecognitionSession } from './support/speech-doubles';
 import { ACCOUNT_SID, AUTH_TOKEN, basicAuth, CALL_SID, callUpdateUrl, mockTwilioRest } from './support/twilio-rest';
 
 const rest = mockTwilioRest();
 const TONE = toneFrames(1)[0]!;
-const DIAL_FRONT_DESK = `<?xml version="1.0" encoding="UTF-8"?><Response><Dial>${FRONT_DESK}</Dial></Response>`;
+const DIAL_FRONT_DESK = `<?xml version="1.0" encoding="UTF-8"?><Response><Dial>${FRONT_DESK_NUMBER}</Dial></Response>`;
 
 function callerSays(stream: FakeTwilioStream, session: ScriptedRecognitionSession, text: string): void {
   session.emitOnAudio({ type: 'speech_started' }, { type: 'final', text });
@@ -71,7 +69,7 @@ describe('media stream: transfer, hang-up and keypad', () => {
 
   it("transfers to the conversation's allowlisted number once the farewell has been heard", async () => {
     await startHarness();
-    harness.conversations.scripts.push(scripted(say('Let me transfer you to our team now.'), transferTo(FRONT_DESK)));
+    harness.conversations.scripts.push(scripted(say('Let me transfer you to our team now.'), transferTo(FRONT_DESK_NUMBER)));
     const { stream, session } = await liveCall();
     callerSays(stream, session, 'Can I talk to someone?');
     await eventually(() => rest.updates.length === 1, 'the transfer request');
@@ -136,7 +134,7 @@ describe('media stream: transfer, hang-up and keypad', () => {
     await startHarness();
     rest.respond.status = 400;
     rest.respond.body = { code: 21220, message: 'Call is not in-progress', status: 400 };
-    harness.conversations.scripts.push(scripted(say('Let me transfer you.'), transferTo(FRONT_DESK)));
+    harness.conversations.scripts.push(scripted(say('Let me transfer you.'), transferTo(FRONT_DESK_NUMBER)));
     const { stream, session } = await liveCall();
     callerSays(stream, session, 'A person please');
     await eventually(() => harness.synthesizer.texts().includes("I'm sorry, I couldn't connect you just now."), 'the apology');
@@ -169,7 +167,7 @@ describe('media stream: transfer, hang-up and keypad', () => {
   it('says goodbye and hangs up when the recognizer cannot open and there is no staff line', async () => {
     rest.install();
     harness = await new MediaHarness().start();
-    harness.directory.add(practice('practice-bright', { transferTargets: [] }));
+    harness.directory.add(minimalPractice('practice-bright', { transferTargets: [] }));
     harness.recognizer.failToOpen = new Error('no recognizer');
     const stream = await harness.connect();
     stream.autoPlay = true;

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationTurn } from '@crowndesk/domain';
+import { Gate, say, toneFrames, type TurnScript } from '@crowndesk/testing';
 import type { FakeTwilioStream } from './support/fake-twilio-stream';
 import { ManualPlaybackClock } from './support/manual-clock';
 import { eventually, MediaHarness } from './support/media-harness';
 import type { ScriptedRecognitionSession } from './support/speech-doubles';
-import { toneFrames } from './support/mulaw-audio';
-import { Gate, say, type TurnScript } from './support/scripted-conversations';
 import { CALL_SID, mockTwilioRest } from './support/twilio-rest';
 
 const rest = mockTwilioRest();
@@ -85,7 +84,7 @@ describe('media stream: listening, speaking and turn-taking', () => {
 
   it('sends clause after clause in order, 160-byte frames, each clause followed by its mark', async () => {
     harness.synthesizer.bytesPerClause = 1_600; // 10 frames per clause
-    harness.conversations.greeting = 'Welcome to the practice. How can I help you today?';
+    harness.conversations.greeting = () => 'Welcome to the practice. How can I help you today?';
     const stream = await harness.startCall();
     await stream.untilMarks(2);
     expect(audioRuns(stream.timeline())).toEqual(['audio:1x10', 'mark:t1c0', 'audio:2x10', 'mark:t1c1']);

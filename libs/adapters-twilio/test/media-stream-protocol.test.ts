@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { say, scripted, toneFrames } from '@crowndesk/testing';
 import { STREAM_CLOSE_CODES } from '../src';
 import { eventually, MediaHarness } from './support/media-harness';
-import { toneFrames } from './support/mulaw-audio';
-import { say, scripted } from './support/scripted-conversations';
 import { CALL_SID } from './support/twilio-rest';
 
 const OTHER_CALL = 'CA22222222222222222222222222222222';

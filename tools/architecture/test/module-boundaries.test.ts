@@ -40,6 +40,29 @@ describe('dependency direction (adapters -> domain; gateway -> everything; domai
     expect(errors.some((e) => e.startsWith('@nx/enforce-module-boundaries'))).toBe(true);
   });
 
+  it('rejects production source importing the shared test doubles', async () => {
+    const code = "import { RecordingLogger } from '@crowndesk/testing';\nexport const l = new RecordingLogger();\n";
+    for (const path of ['libs/adapters-retell/src/violation.ts', 'apps/gateway/src/violation.ts']) {
+      const errors = await lint(path, code);
+      expect(errors.some((e) => e.startsWith('@nx/enforce-module-boundaries')), path).toBe(true);
+    }
+  });
+
+  it('accepts test code importing the shared test doubles', async () => {
+    const code = "import { RecordingLogger } from '@crowndesk/testing';\nexport const l = new RecordingLogger();\n";
+    for (const path of ['libs/adapters-retell/test/ok.test.ts', 'libs/adapters-sqlite/test/support/ok.ts', 'libs/adapters-openai/src/ok.test.ts', 'apps/gateway/test/ok.test.ts']) {
+      expect(await lint(path, code), path).toEqual([]);
+    }
+  });
+
+  it('rejects the shared test doubles importing an adapter', async () => {
+    const errors = await lint(
+      'libs/testing/src/violation.ts',
+      "import { openEmbeddedDatabase } from '@crowndesk/adapters-sqlite';\nexport const o = openEmbeddedDatabase;\n",
+    );
+    expect(errors.some((e) => e.startsWith('@nx/enforce-module-boundaries'))).toBe(true);
+  });
+
   it('accepts an adapter importing the domain and the gateway importing adapters', async () => {
     expect(
       await lint('libs/adapters-retell/src/ok.ts', "import type { Clock } from '@crowndesk/domain';\nexport type C = Clock;\n"),

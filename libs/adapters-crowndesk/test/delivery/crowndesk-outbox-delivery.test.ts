@@ -153,7 +153,7 @@ describe('CrownDeskOutboxDelivery: queued bookings', () => {
         },
       ],
     ]);
-    expect(logger.text()).not.toContain('Maria');
+    expect(logger.dump()).not.toContain('Maria');
   });
 
   it('recognises its own earlier write on a 409 (the answer was lost) as delivered', async () => {

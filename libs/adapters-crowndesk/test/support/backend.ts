@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterEach } from 'vitest';
+import { mockThirdPartyHttp, requestAborted } from '@crowndesk/testing';
 
 export const BASE_URL = 'https://crowndesk.test';
 
@@ -26,15 +26,11 @@ type Responder = (seen: SeenRequest, call: number, request: Request) => Response
  * recorded in order, so tests pin exactly what the adapter sent.
  */
 export function fakeBackend() {
-  const server = setupServer();
+  const { server } = mockThirdPartyHttp();
   const seen: SeenRequest[] = [];
-
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
-    server.resetHandlers();
     seen.length = 0;
   });
-  afterAll(() => server.close());
 
   /** Answers `method path` (path includes /api) with `respond`, which learns how many times it was called. */
   function on(method: Method, path: string, respond: Responder): void {
@@ -79,12 +75,9 @@ export const nestError = (status: number, message: string, error: string) =>
   HttpResponse.json({ statusCode: status, message, error }, { status });
 
 /** A response that never comes: resolves only when the client gives up (its signal aborts). */
-export function hang(request: Request): Promise<Response> {
-  return new Promise((resolve) => {
-    const release = () => resolve(HttpResponse.error());
-    if (request.signal.aborted) release();
-    else request.signal.addEventListener('abort', release, { once: true });
-  });
+export async function hang(request: Request): Promise<Response> {
+  await requestAborted(request);
+  return HttpResponse.error();
 }
 
 export const connectionRefused = () => HttpResponse.error();

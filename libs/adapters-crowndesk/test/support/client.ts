@@ -1,8 +1,8 @@
+import { RecordingLogger } from '@crowndesk/testing';
 import { CrownDeskClient } from '../../src/index';
 import type { CrownDeskClientOptions } from '../../src/index';
 import { BASE_URL } from './backend';
 import { credentialsFor } from './practice';
-import { RecordingLogger } from './recording-logger';
 
 /** A client against the fake backend whose backoff waits are recorded instead of slept. */
 export function testClient(overrides: Partial<CrownDeskClientOptions> = {}) {

@@ -1,4 +1,5 @@
 import type { Practice } from '@crowndesk/domain';
+import { FakePracticeDirectory } from '@crowndesk/testing';
 
 function practice(id: string, name: string, timeZone: string): Practice {
   return {
@@ -27,3 +28,10 @@ export const BRIGHT_SMILE_AGENT = 'agent_01brightsmile';
 export const BRIGHT_SMILE_NUMBER = '+15551230001';
 export const HARBOR_VIEW_AGENT = 'agent_02harborview';
 export const HARBOR_VIEW_NUMBER = '+15551230002';
+
+/** A PracticeDirectory double over both practices, listed under their ElevenLabs agents and numbers. */
+export function practiceDirectory(): FakePracticeDirectory {
+  return new FakePracticeDirectory()
+    .add(brightSmile, { agentId: BRIGHT_SMILE_AGENT, number: BRIGHT_SMILE_NUMBER })
+    .add(harborView, { agentId: HARBOR_VIEW_AGENT, number: HARBOR_VIEW_NUMBER });
+}

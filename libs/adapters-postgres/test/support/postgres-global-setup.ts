@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { findPostgresBinaries, startThrowawayCluster } from './throwaway-cluster';
+import { locateTestPostgres, startThrowawayCluster } from '@crowndesk/testing';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,23 +14,21 @@ declare module 'vitest' {
  * this says so loudly. With CROWNDESK_REQUIRE_POSTGRES=1 (CI), having none is an error instead.
  */
 export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
-  const fromEnvironment = process.env['TEST_DATABASE_URL']?.trim();
-  if (fromEnvironment) {
-    project.provide('postgresAdminUrl', fromEnvironment);
+  const source = locateTestPostgres();
+  if (source.kind === 'url') {
+    project.provide('postgresAdminUrl', source.adminUrl);
     return undefined;
   }
-  const binDir = findPostgresBinaries();
-  if (!binDir) {
-    const missing = 'NO POSTGRESQL SERVER: set TEST_DATABASE_URL or install the server (apt-get install -y postgresql).';
-    if (process.env['CROWNDESK_REQUIRE_POSTGRES'] === '1') throw new Error(`${missing} CROWNDESK_REQUIRE_POSTGRES=1: failing.`);
-    const message = `${missing} The PostgreSQL adapter suites are SKIPPED and prove nothing in this run.`;
+  if (source.kind === 'none') {
+    if (process.env['CROWNDESK_REQUIRE_POSTGRES'] === '1') throw new Error(`${source.why} CROWNDESK_REQUIRE_POSTGRES=1: failing.`);
+    const message = `${source.why} The PostgreSQL adapter suites are SKIPPED and prove nothing in this run.`;
     console.warn(`\n${'!'.repeat(100)}\n${message}\n${'!'.repeat(100)}\n`);
     project.provide('postgresAdminUrl', null);
     return undefined;
   }
   const startedAt = Date.now();
-  const cluster = await startThrowawayCluster(binDir);
-  console.info(`throwaway PostgreSQL cluster from ${binDir} ready in ${Date.now() - startedAt} ms`);
+  const cluster = await startThrowawayCluster(source.binDir);
+  console.info(`throwaway PostgreSQL cluster from ${source.binDir} ready in ${Date.now() - startedAt} ms`);
   project.provide('postgresAdminUrl', cluster.url);
   return () => cluster.stop();
 }

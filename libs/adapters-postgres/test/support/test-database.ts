@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { RecordingLogger } from '@crowndesk/testing';
 import { openPostgresDatabase, type PostgresDatabase } from '../../src';
-import { RecordingLogger } from './recording-logger';
 
 /** The server the global setup found or started; null when there is none (the suites skip). */
 export const POSTGRES_ADMIN_URL = inject('postgresAdminUrl');
@@ -81,6 +81,7 @@ export function usePostgresDatabase(): PostgresFixture {
     await checks?.end();
     const names = url ? [name, ...extraDatabases] : extraDatabases;
     await withClient(adminUrl(), async (client) => {
+      await untilDisconnected(client, names);
       for (const database of names) await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     });
   });
@@ -101,6 +102,22 @@ function urlOf(database: string): string {
 function adminUrl(): string {
   if (!POSTGRES_ADMIN_URL) throw new Error('no PostgreSQL server for the tests');
   return POSTGRES_ADMIN_URL;
+}
+
+/**
+ * Waits (a second at most) until no session is left on these databases. pg's Pool.end() resolves before its
+ * sockets have closed, and DROP DATABASE ... WITH (FORCE) would terminate a session still closing: its client
+ * then throws "terminating connection due to administrator command" outside any test.
+ */
+async function untilDisconnected(client: pg.Client, databases: string[]): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const { rows } = await client.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = ANY($1) AND pid <> pg_backend_pid()',
+      [databases],
+    );
+    if (rows[0]?.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 async function withClient<T>(connectionString: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -1,12 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
+import { FakePracticeDirectory, minimalPractice, RecordingLogger, ScriptedConversationFactory, WebSocketUpgradeHost } from '@crowndesk/testing';
 import { matchRetellPath, RetellCallHandler, type RetellCallHandlerDeps } from '../../src';
-import { FakePracticeDirectory } from './fake-directory';
 import { FakeRetell, retellEvents } from './fake-retell';
-import { practice } from './practices';
-import { RecordingLogger } from './recording-logger';
-import { ScriptedConversationFactory } from './scripted-conversations';
 
 export const AGENT_ID = 'agent_bright_smile';
 export const PRACTICE_NUMBER = '+15550001111';
@@ -21,10 +15,10 @@ type HandlerOptions = Omit<RetellCallHandlerDeps, 'directory' | 'conversations' 
 export class RetellHarness {
   readonly logger = new RecordingLogger();
   readonly directory = new FakePracticeDirectory();
-  readonly conversations = new ScriptedConversationFactory();
+  /** Greets with the practice id, so a test can tell which practice a call was resolved to. */
+  readonly conversations = new ScriptedConversationFactory({ greeting: (practiceId) => `Hello from ${practiceId}` });
   readonly handler: RetellCallHandler;
-  private readonly server: Server;
-  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly host: WebSocketUpgradeHost;
   private readonly clients: FakeRetell[] = [];
   private baseUrl = '';
 
@@ -33,7 +27,7 @@ export class RetellHarness {
    * matchRetellPath, so the handler's own call id check can be exercised.
    */
   constructor(options: Partial<HandlerOptions> = {}, private readonly rawPathRouting = false) {
-    const bright = practice('practice-bright');
+    const bright = minimalPractice('practice-bright');
     this.directory.byAgent.set(AGENT_ID, bright);
     this.directory.byNumber.set(PRACTICE_NUMBER, bright);
     this.handler = new RetellCallHandler({
@@ -44,19 +38,15 @@ export class RetellHarness {
       finishGraceMs: 60_000,
       ...options,
     });
-    this.server = createServer((_request, response) => response.writeHead(404).end());
-    this.server.on('upgrade', (request, socket, head) => {
-      const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    this.host = new WebSocketUpgradeHost((pathname) => {
+      if (!this.rawPathRouting && !matchRetellPath(pathname)) return undefined;
       const callId = this.rawPathRouting ? decodeURIComponent(pathname.split('/')[2] ?? '') : matchRetellPath(pathname)?.callId;
-      if (!this.rawPathRouting && !matchRetellPath(pathname)) return socket.destroy();
-      this.wss.handleUpgrade(request, socket, head, (ws) => this.handler.accept(ws, callId));
+      return (ws) => this.handler.accept(ws, callId);
     });
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.address() as AddressInfo;
-    this.baseUrl = `ws://127.0.0.1:${port}`;
+    this.baseUrl = await this.host.start();
     return this;
   }
 
@@ -79,7 +69,6 @@ export class RetellHarness {
   async stop(): Promise<void> {
     await this.handler.drain();
     for (const client of this.clients) client.terminate();
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.host.close();
   }
 }

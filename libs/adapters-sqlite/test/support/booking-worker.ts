@@ -4,15 +4,15 @@
  * on stdin (the start signal, so all workers race), books every slot, prints one JSON line of statuses, exits.
  */
 import { createInterface } from 'node:readline';
-import type { Logger, Slot } from '@crowndesk/domain';
+import type { Slot } from '@crowndesk/domain';
+import { silentLogger } from '@crowndesk/testing';
 import { DEMO_PATIENTS, DEMO_PRACTICE, openEmbeddedDatabase, SqliteSchedulingBackend } from '../../src';
 
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const [dataDir, workerName, slotsJson] = process.argv.slice(2);
 if (!dataDir || !workerName || !slotsJson) throw new Error('usage: booking-worker <dataDir> <workerName> <slotsJson>');
 const slots = JSON.parse(slotsJson) as Slot[];
 
-const database = openEmbeddedDatabase({ dataDir, logger: silent, seedDemo: false });
+const database = openEmbeddedDatabase({ dataDir, logger: silentLogger, seedDemo: false });
 const backend = new SqliteSchedulingBackend(database);
 process.stdout.write('ready\n');
 

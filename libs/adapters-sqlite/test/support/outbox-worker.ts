@@ -6,46 +6,26 @@
  * - mode "relay": prints "ready", relays until a line "stop" arrives on stdin, then stops cleanly and exits.
  */
 import { createInterface } from 'node:readline';
-import type { Logger } from '@crowndesk/domain';
-import { callRecordKey, OutboxRelay } from '@crowndesk/domain';
+import { silentLogger, startWorkerRelay, writeBacklog } from '@crowndesk/testing';
 import { openEmbeddedDatabase, SqliteDurableCallLog, SqliteOutboxStore, SqlitePendingBookingStore } from '../../src';
-import { HttpOutboxDelivery } from './http-outbox-delivery';
 import { finishedCall, pendingBooking } from './outbox-fixtures';
 
-const WORKER_LEASE_MS = 2_000;
-
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const [dataDir, backendUrl, mode, workerId, count] = process.argv.slice(2);
 if (!dataDir || !backendUrl || !workerId || (mode !== 'write-and-relay' && mode !== 'relay')) {
   throw new Error('usage: outbox-worker <dataDir> <backendUrl> <write-and-relay|relay> <workerId> [count]');
 }
 
-const database = openEmbeddedDatabase({ dataDir, logger: silent, seedDemo: false });
-const relay = new OutboxRelay({
-  store: new SqliteOutboxStore(database),
-  delivery: new HttpOutboxDelivery(backendUrl),
-  clock: { now: () => new Date() },
-  logger: silent,
-  workerId,
-  batchSize: 3,
-  leaseMs: WORKER_LEASE_MS,
-  deliveryTimeoutMs: 1_000,
-  pollIntervalMs: 20,
-});
-relay.start();
+const database = openEmbeddedDatabase({ dataDir, logger: silentLogger, seedDemo: false });
+const relay = startWorkerRelay(new SqliteOutboxStore(database), backendUrl, workerId);
 
 if (mode === 'write-and-relay') {
-  const callLog = new SqliteDurableCallLog(database, { onQueued: () => relay.wake() });
-  const bookings = new SqlitePendingBookingStore(database, { onQueued: () => relay.wake() });
-  for (let index = 0; index < Number(count); index += 1) {
-    const call = finishedCall(`CA-${workerId}-${index}`);
-    await callLog.record(call);
-    process.stdout.write(`committed ${callRecordKey(call.callId)}\n`);
-    const booking = pendingBooking(index, call.callId);
-    await bookings.queue(booking);
-    process.stdout.write(`committed ${booking.idempotencyKey}\n`);
-  }
-  process.stdout.write('written\n');
+  const backlog = {
+    callLog: new SqliteDurableCallLog(database, { onQueued: () => relay.wake() }),
+    bookings: new SqlitePendingBookingStore(database, { onQueued: () => relay.wake() }),
+    finishedCall,
+    pendingBooking,
+  };
+  await writeBacklog(backlog, workerId, Number(count), (line) => process.stdout.write(`${line}\n`));
 } else {
   process.stdout.write('ready\n');
   const input = createInterface({ input: process.stdin });

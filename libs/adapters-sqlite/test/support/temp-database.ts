@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
+import { RecordingLogger } from '@crowndesk/testing';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from '../../src';
-import { RecordingLogger } from './recording-logger';
 
 /** Monday 2026-06-01, 09:00 in New York: the demo practice has just opened. */
 export const MONDAY_9AM_NEW_YORK = new Date('2026-06-01T13:00:00.000Z');

@@ -1,7 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
 import type { PlaybackClock, VoiceCallOptions } from '@crowndesk/domain';
+import { FakePracticeDirectory, minimalPractice, RecordingLogger, ScriptedConversationFactory, WebSocketUpgradeHost } from '@crowndesk/testing';
 import {
   MEDIA_STREAM_MAX_FRAME_BYTES,
   MediaStreamHandler,
@@ -11,9 +9,7 @@ import {
   type MediaStreamHandlerDeps,
 } from '../../src';
 import { FakeTwilioStream } from './fake-twilio-stream';
-import { CALLER_NUMBER, FakePracticeDirectory, practice } from './practices';
-import { RecordingLogger } from './recording-logger';
-import { ScriptedConversationFactory } from './scripted-conversations';
+import { CALLER_NUMBER } from './phone-numbers';
 import { InstantSynthesizer, ScriptedRecognizer } from './speech-doubles';
 import { ACCOUNT_SID, AUTH_TOKEN, CALL_SID } from './twilio-rest';
 
@@ -33,15 +29,17 @@ export interface HarnessOptions {
  */
 export class MediaHarness {
   readonly logger = new RecordingLogger();
-  readonly directory = new FakePracticeDirectory().add(practice(PRACTICE_ID));
+  readonly directory = new FakePracticeDirectory().add(minimalPractice(PRACTICE_ID));
   readonly conversations = new ScriptedConversationFactory();
   readonly recognizer = new ScriptedRecognizer();
   readonly synthesizer = new InstantSynthesizer();
   readonly handler: MediaStreamHandler;
   now = Date.parse('2026-01-05T15:00:00.000Z');
   readonly tokens = new StreamTokens(STREAM_SECRET, 120, () => this.now);
-  private readonly server: Server;
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MEDIA_STREAM_MAX_FRAME_BYTES * 2 });
+  private readonly host = new WebSocketUpgradeHost(
+    (pathname) => (pathname === VOICE_AGENT_PATHS.mediaStream ? (ws) => this.handler.accept(ws) : undefined),
+    { maxPayload: MEDIA_STREAM_MAX_FRAME_BYTES * 2 },
+  );
   private readonly clients: FakeTwilioStream[] = [];
   private baseUrl = '';
 
@@ -59,17 +57,10 @@ export class MediaHarness {
       ...(options.playbackClock ? { playbackClock: options.playbackClock } : {}),
       ...options.handler,
     });
-    this.server = createServer((_request, response) => response.writeHead(404).end());
-    this.server.on('upgrade', (request, socket, head) => {
-      if (new URL(request.url ?? '/', 'http://localhost').pathname !== VOICE_AGENT_PATHS.mediaStream) return socket.destroy();
-      this.wss.handleUpgrade(request, socket, head, (ws) => this.handler.accept(ws));
-    });
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.address() as AddressInfo;
-    this.baseUrl = `ws://127.0.0.1:${port}`;
+    this.baseUrl = await this.host.start();
     return this;
   }
 
@@ -97,8 +88,7 @@ export class MediaHarness {
   async stop(): Promise<void> {
     await this.handler.drain();
     for (const client of this.clients) client.terminate();
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.host.close();
   }
 }
 

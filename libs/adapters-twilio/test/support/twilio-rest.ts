@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterEach } from 'vitest';
+import { mockThirdPartyHttp, unhandledUnlessLoopback } from '@crowndesk/testing';
 
 export const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
 export const AUTH_TOKEN = 'twilio-auth-token-for-tests';
@@ -17,27 +17,19 @@ export interface CallUpdate {
 }
 
 /**
- * Twilio's REST API mocked with msw for one test file: call updates are recorded with their auth header
- * and form body; any other request beyond loopback fails the test.
+ * Twilio's REST API mocked with msw for one test file: once a test installs it, call updates are recorded
+ * with their auth header and form body; any other request beyond loopback fails the test.
  */
 export function mockTwilioRest() {
-  const server = setupServer();
+  // Loopback is our own server under test (the media stream upgrade); anything else must be mocked.
+  const { server } = mockThirdPartyHttp({ onUnhandledRequest: unhandledUnlessLoopback });
   const updates: CallUpdate[] = [];
   const respond = { status: 200, body: {} as Record<string, unknown> };
-  beforeAll(() =>
-    server.listen({
-      // Loopback is our own server under test (the media stream upgrade); anything else must be mocked.
-      onUnhandledRequest: (request, print) => {
-        if (new URL(request.url).hostname !== '127.0.0.1') print.error();
-      },
-    }),
-  );
   afterEach(() => {
     updates.length = 0;
     respond.status = 200;
     respond.body = {};
   });
-  afterAll(() => server.close());
   const install = () =>
     server.use(
       http.post('https://api.twilio.com/2010-04-01/Accounts/:accountSid/Calls/:callSid.json', async ({ request, params }) => {

@@ -1,7 +1,6 @@
+import { FakePracticeDirectory, minimalPractice, RecordingLogger, ScriptedConversationFactory } from '@crowndesk/testing';
 import { TwilioVoiceWebhooks, VOICE_AGENT_PATHS, type TwilioVoiceConfig, type TwilioWebhookResponse } from '../../src';
-import { FakePracticeDirectory, PRACTICE_NUMBER, CALLER_NUMBER, practice } from './practices';
-import { RecordingLogger } from './recording-logger';
-import { ScriptedConversationFactory } from './scripted-conversations';
+import { CALLER_NUMBER, PRACTICE_NUMBER } from './phone-numbers';
 import { ACCOUNT_SID, AUTH_TOKEN, CALL_SID } from './twilio-rest';
 import { twilioSignature } from './twilio-signature';
 
@@ -27,7 +26,7 @@ export interface PostOptions {
 /** The webhooks under test with doubles behind them, and a way to post to them as Twilio does. */
 export class WebhookFixture {
   readonly logger = new RecordingLogger();
-  readonly directory = new FakePracticeDirectory().add(practice('practice-bright'), PRACTICE_NUMBER);
+  readonly directory = new FakePracticeDirectory().add(minimalPractice('practice-bright'), { number: PRACTICE_NUMBER });
   readonly conversations = new ScriptedConversationFactory();
   readonly webhooks: TwilioVoiceWebhooks;
 
