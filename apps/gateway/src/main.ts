@@ -55,14 +55,17 @@ logger.info(
   'gateway listening',
 );
 
-let stopping = false;
+// npm and tsx relay a terminal's Ctrl-C to this process as well, so one keypress can arrive twice.
+const REPEATED_SIGNAL_WINDOW_MS = 2_000;
+let stoppingSince: number | undefined;
 
 function stop(exitCode: number, reason: string): void {
-  if (stopping) {
+  if (stoppingSince !== undefined) {
+    if (Date.now() - stoppingSince < REPEATED_SIGNAL_WINDOW_MS) return;
     logger.warn({ reason }, 'second stop request: exiting without draining');
     process.exit(exitCode === 0 ? 1 : exitCode);
   }
-  stopping = true;
+  stoppingSince = Date.now();
   logger.info({ reason }, 'stopping');
   gateway.close().then(
     () => process.exit(exitCode),

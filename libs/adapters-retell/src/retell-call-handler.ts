@@ -89,8 +89,19 @@ export class RetellCallHandler {
     if (known) connection.attach(known);
   }
 
-  /** Calls in progress, including those waiting for a reconnect. */
+  /**
+   * Calls with a caller on the line. A call whose socket closed and that only waits for a reconnect does not
+   * count: a draining gateway refuses reconnects, so waiting for it would only delay shutdown, and drain()
+   * finishes it at once.
+   */
   activeCalls(): number {
+    let connected = 0;
+    for (const call of this.calls.values()) if (call.connected) connected += 1;
+    return connected;
+  }
+
+  /** Calls known to the handler, including those waiting for a reconnect within the grace period. */
+  trackedCalls(): number {
     return this.calls.size;
   }
 

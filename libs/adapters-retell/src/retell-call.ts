@@ -44,6 +44,11 @@ export class RetellCall {
     this.practiceId = params.practiceId;
   }
 
+  /** A socket speaks for the call now (not merely waiting for Retell to reconnect). */
+  get connected(): boolean {
+    return this.connection !== undefined;
+  }
+
   private get logContext(): Record<string, unknown> {
     return { callId: this.callId, practiceId: this.practiceId };
   }

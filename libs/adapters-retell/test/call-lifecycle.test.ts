@@ -126,9 +126,12 @@ describe('Retell call lifecycle', () => {
       second.terminate();
       await second.closed;
       await vi.waitFor(() => expect(harness.logger.entries.filter((entry) => entry.message === 'retell socket closed')).toHaveLength(2));
+      // Waiting for a reconnect: still tracked, but nobody is on the line, so a drain need not wait for it.
+      expect(harness.handler.activeCalls()).toBe(0);
+      expect(harness.handler.trackedCalls()).toBe(1);
       vi.advanceTimersByTime(1_000);
       expect(harness.conversations.only().finishes).toHaveLength(1);
-      expect(harness.handler.activeCalls()).toBe(0);
+      expect(harness.handler.trackedCalls()).toBe(0);
     } finally {
       vi.useRealTimers();
     }
@@ -147,6 +150,22 @@ describe('Retell call lifecycle', () => {
       errorMessage: 'call log unavailable',
     });
     expect(harness.handler.activeCalls()).toBe(0);
+  });
+
+  it('does not hold a drain for a caller who hung up: drain finishes that call at once', async () => {
+    harness = await new RetellHarness().start();
+    const retell = await harness.startCall('call_hung_up');
+    retell.close();
+    await retell.closed;
+    await vi.waitFor(() => expect(harness.logger.find('info', 'retell socket closed')).toBeDefined());
+
+    expect(harness.handler.activeCalls()).toBe(0);
+    expect(harness.handler.trackedCalls()).toBe(1);
+    expect(harness.conversations.only().finishes).toEqual([]);
+
+    await harness.handler.drain();
+    expect(harness.conversations.only().finishes).toHaveLength(1);
+    expect(harness.handler.trackedCalls()).toBe(0);
   });
 
   it('drains: closes every socket with 1001, finishes every call, and refuses new sockets', async () => {
