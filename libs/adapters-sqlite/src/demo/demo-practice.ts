@@ -29,6 +29,8 @@ export const DEMO_PRACTICE: Practice = {
     friday: [{ opens: '08:00', closes: '17:00' }],
   },
   closures: [
+    { date: '2026-11-26', reason: 'Thanksgiving Day' },
+    { date: '2026-11-27', reason: 'Day after Thanksgiving' },
     { date: '2026-12-25', reason: 'Christmas Day' },
     { date: '2027-01-01', reason: "New Year's Day" },
   ],
