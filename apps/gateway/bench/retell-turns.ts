@@ -1,6 +1,6 @@
 import { parseBenchOptions, USAGE, type BenchPlan } from './support/bench-options';
 import { placeEchoCall } from './support/echo-bench-call';
-import { startServerHost, type HostReport, type ServerHost } from './support/host-process';
+import { startServerHost, type GatewayHost, type HostReport } from './support/host-process';
 import { runLevel, type LevelPlan, type PlaceCall } from './support/load-level';
 import { placeRetellCall } from './support/retell-bench-call';
 import { concurrencyTable, environmentLine, headline, turnKindTable, type MeasuredLevel } from './support/turn-report';
@@ -11,7 +11,7 @@ import type { RecordedRequest } from './support/turn-sample';
  * `npx nx run gateway:bench` (under a minute) or `npx nx run gateway:bench -- --quick` (a smoke run).
  */
 
-async function measure(host: ServerHost, plan: BenchPlan): Promise<MeasuredLevel[]> {
+async function measure(host: GatewayHost, plan: BenchPlan): Promise<MeasuredLevel[]> {
   // Warm-up, untimed. The last warm-up call's frames are what every echo call replays.
   let script: RecordedRequest[] = [];
   for (let index = 0; index < plan.warmupCalls; index++) {

@@ -1,13 +1,13 @@
 import { ElevenLabsTtsStandIn } from '../test/support/voice-elevenlabs-tts';
 import { dialGateway, mediaStreamEnvironment, type PhoneCall } from '../test/support/voice-gateway';
-import { FRAME_BYTES, toneFrames } from '../test/support/voice-mulaw';
 import { OpenAiRealtimeStandIn } from '../test/support/voice-openai-realtime';
 import { callSidFor, mediaMessage } from '../test/support/voice-twilio-caller';
 import { parseVoiceBenchOptions, VOICE_USAGE, type VoiceBenchPlan } from './support/voice-bench-options';
 import { echoLanes, pumpFrames, sleep, type Lane } from './support/voice-frame-pump';
-import { startVoiceHost, type VoiceHost, type VoiceHostReport } from './support/voice-host-process';
+import { startVoiceHost, type GatewayHost, type HostReport } from './support/host-process';
 import { environmentLine, latencyTable, throughputTable, type ThroughputLevel } from './support/voice-report';
 import { hangUp, measureEchoRoundTrips, measureTurns, type VoiceVendors } from './support/voice-turn-latency';
+import { MULAW_FRAME_BYTES, toneFrames } from '@crowndesk/testing';
 
 /**
  * The Twilio media-stream path of the real gateway, with instant stand-in vendors, as ratios to a ws echo
@@ -17,7 +17,7 @@ import { hangUp, measureEchoRoundTrips, measureTurns, type VoiceVendors } from '
 /** Greetings before measuring: they play at real time, and the inbound measurement wants a quiet outbound. */
 const GREETING_QUIET_MS = 200;
 
-async function measureLatency(host: VoiceHost, vendors: VoiceVendors, plan: VoiceBenchPlan) {
+async function measureLatency(host: GatewayHost, vendors: VoiceVendors, plan: VoiceBenchPlan) {
   // Untimed warm-up: JIT, SQLite's page cache, the engine's date grammar, keep-alive to the TTS stand-in.
   await measureTurns(host.gatewayUrl, vendors, { turns: 8, turnsPerCall: 8, budgetMs: 20_000 }, 0x1000);
   await measureEchoRoundTrips(host.echoUrl, 50);
@@ -26,9 +26,9 @@ async function measureLatency(host: VoiceHost, vendors: VoiceVendors, plan: Voic
   return { echo, turns };
 }
 
-async function measureThroughput(host: VoiceHost, vendors: VoiceVendors, plan: VoiceBenchPlan): Promise<ThroughputLevel[]> {
-  const [frame] = toneFrames(1);
-  const audio = frame ?? Buffer.alloc(FRAME_BYTES);
+async function measureThroughput(host: GatewayHost, vendors: VoiceVendors, plan: VoiceBenchPlan): Promise<ThroughputLevel[]> {
+  const [frame] = toneFrames(1, 300);
+  const audio = frame ?? Buffer.alloc(MULAW_FRAME_BYTES);
   /** CPU time of the host and of this process over the window, as shares of one core. */
   const cpuShares = () => {
     const marks: { host: number; client: number; at: number }[] = [];
@@ -85,7 +85,7 @@ async function greetingsPlayed(phones: readonly PhoneCall[], vendors: VoiceVendo
   }
 }
 
-function print(plan: VoiceBenchPlan, latency: { echo: number[]; turns: number[] }, levels: ThroughputLevel[], report: VoiceHostReport): void {
+function print(plan: VoiceBenchPlan, latency: { echo: number[]; turns: number[] }, levels: ThroughputLevel[], report: HostReport): void {
   const out: string[] = [];
   out.push('1. Turn latency, one call at a time: ms from the recognizer stand-in sending a final transcript to the');
   out.push('   reply\'s first 160-byte frame arriving at the Twilio client (engine turn with a tool call, ElevenLabs');
@@ -120,7 +120,7 @@ async function main(): Promise<number> {
 
   const stt = await OpenAiRealtimeStandIn.start({ audio: 'count' });
   // Instant speech: one frame of audio per clause, all at once.
-  const tts = await ElevenLabsTtsStandIn.start({ audioBytes: () => FRAME_BYTES - 37 });
+  const tts = await ElevenLabsTtsStandIn.start({ audioBytes: () => MULAW_FRAME_BYTES - 37 });
   const vendors = { stt, tts };
   const host = await startVoiceHost({ ...mediaStreamEnvironment(stt, tts), VOICE_STREAM_SECRET: 'voice-benchmark-stream-secret-0123456789' });
   try {

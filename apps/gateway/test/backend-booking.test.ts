@@ -1,20 +1,10 @@
-import { DEMO_AGENT_ID, DEMO_PHONE_NUMBER } from '@crowndesk/adapters-sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
-import { RetellCallClient, type AgentTurn } from '../src/cli/simulator/retell-call-client';
-import { CrownDeskTestBackend, TEST_API_KEY, TEST_TENANT_ID, type SeenRequest } from './support/backend-crowndesk-server';
-import { eventually, readiness, startBackendGateway, storedCall } from './support/backend-gateway';
+import { describe, expect, it } from 'vitest';
+import { type AgentTurn } from '../src/cli/simulator/retell-call-client';
+import { TEST_API_KEY, TEST_TENANT_ID, type SeenRequest } from './support/backend-crowndesk-server';
+import { eventually, readiness, storedCall } from './support/backend-gateway';
 import { CALLER_NUMBER } from './support/retell-peer';
-import { removeDataDir, type TestGateway } from './support/test-gateway';
-
-function dial(gateway: TestGateway, callId: string): Promise<RetellCallClient> {
-  return RetellCallClient.connect({
-    baseUrl: gateway.ws('/retell-llm'),
-    callId,
-    agentId: DEMO_AGENT_ID,
-    fromNumber: CALLER_NUMBER,
-    toNumber: DEMO_PHONE_NUMBER,
-  });
-}
+import { backendGatewaysPerTest } from './support/gateway-lifecycle';
+import { dialDemoPractice } from './support/demo-retell-call';
 
 function toolsOf(turn: AgentTurn): string[] {
   return turn.tools.map((tool) => `${tool.name}:${tool.successful ? 'ok' : 'failed'}`);
@@ -29,22 +19,13 @@ function shape(request: SeenRequest) {
 }
 
 describe('a booking through a Retell call, with BACKEND_URL pointed at a CrownDesk test backend', () => {
-  let backend: CrownDeskTestBackend | undefined;
-  let gateway: TestGateway | undefined;
-
-  afterEach(async () => {
-    await gateway?.close();
-    await backend?.close();
-    if (gateway) await removeDataDir(gateway.dataDir);
-    gateway = undefined;
-    backend = undefined;
-  });
+  const started = backendGatewaysPerTest();
 
   it('sends CrownDesk exactly the contract shapes: slots, patient search and create, the booking, then the call record', async () => {
-    backend = await CrownDeskTestBackend.start();
-    gateway = await startBackendGateway(backend);
+    const backend = await started.backend();
+    const gateway = await started.gateway(backend);
 
-    const call = await dial(gateway, 'call_backend_booking');
+    const call = await dialDemoPractice(gateway, 'call_backend_booking');
     expect((await call.opening()).text).toContain('Thank you for calling Bright Smile Dental');
     const offer = await call.say("Hi, I'd like to book a cleaning on Wednesday, December 2nd at 10 am.");
     expect(toolsOf(offer)).toEqual(['check_availability:ok']);

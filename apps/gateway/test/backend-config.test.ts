@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config';
-
-function configError(environment: Record<string, string | undefined>): ConfigError {
-  try {
-    parseConfig(environment);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { parseConfig } from '../src/config';
+import { configError } from './support/config-error';
 
 const BACKEND = {
   BACKEND_URL: 'https://cdapi.example.com',

@@ -8,12 +8,9 @@ import {
   SqliteSchedulingBackend,
 } from '@crowndesk/adapters-sqlite';
 import { CALL_TOKENS, InboxCallLog, OUTBOX_TOKENS, OutboxRelay, TOKENS, type PracticeDirectory } from '@crowndesk/domain';
-import type { Container } from 'inversify';
-import { afterEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../src/config';
-import { createGatewayContainer } from '../src/container';
+import { describe, expect, it } from 'vitest';
 import { BACKEND } from '../src/features/backend/backend-tokens';
-import { makeDataDir, removeDataDir } from './support/test-gateway';
+import { containersPerTest } from './support/gateway-container';
 
 const BACKEND_ENV = {
   BACKEND_URL: 'http://127.0.0.1:9',
@@ -22,21 +19,7 @@ const BACKEND_ENV = {
 };
 
 describe('the gateway container with a CrownDesk backend', () => {
-  let container: Container | undefined;
-  let dataDir: string | undefined;
-
-  afterEach(async () => {
-    await container?.unbindAll();
-    if (dataDir) await removeDataDir(dataDir);
-    container = undefined;
-    dataDir = undefined;
-  });
-
-  async function containerFor(environment: Record<string, string>): Promise<Container> {
-    dataDir = await makeDataDir();
-    container = createGatewayContainer(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...BACKEND_ENV, ...environment }));
-    return container;
-  }
+  const containerFor = containersPerTest(BACKEND_ENV);
 
   it('binds CrownDesk for scheduling and delivery, and the SQLite outbox without DATABASE_URL', async () => {
     const bound = await containerFor({});
@@ -57,13 +40,13 @@ describe('the gateway container with a CrownDesk backend', () => {
     expect(await bound.get<PracticeDirectory>(TOKENS.PracticeDirectory).byPhoneNumber(DEMO_PHONE_NUMBER)).toBeNull();
   });
 
-  it('binds the PostgreSQL outbox with DATABASE_URL, and keeps Retell webhooks in a machine-local inbox', async () => {
+  it('binds the PostgreSQL outbox and call-event inbox with DATABASE_URL, shared by every machine', async () => {
     const bound = await containerFor({ DATABASE_URL: 'postgres://voice@127.0.0.1:9/crowndesk' });
     expect(bound.isBound(BACKEND.PostgresDatabase)).toBe(true);
-    expect(bound.isBound(OUTBOX_TOKENS.DurableCallLog)).toBe(true);
     expect(bound.isBound(OUTBOX_TOKENS.PendingBookingStore)).toBe(true);
-    // No PostgreSQL call-event inbox (yet): ElevenLabs' records then go straight to the durable call log.
-    expect(bound.isBound(CALL_TOKENS.CallEventInbox)).toBe(false);
-    expect(bound.get(BACKEND.WebhookInbox)).toBeInstanceOf(SqliteCallEventInbox);
+    // Conversations and webhooks merge through the PostgreSQL inbox; the first-write-wins call log is not used.
+    expect(bound.isBound(CALL_TOKENS.CallEventInbox)).toBe(true);
+    expect(bound.isBound(OUTBOX_TOKENS.DurableCallLog)).toBe(false);
+    expect(bound.isBound(BACKEND.WebhookInbox)).toBe(true);
   });
 });

@@ -5,8 +5,8 @@ import { backendEnvironment, configurePractice, eventually, readiness, RETELL_TE
 import { freePort, startMain, type GatewayProcess } from './support/gateway-process';
 import { makeDataDir, removeDataDir } from './support/test-gateway';
 import { postRetellWebhook, retellWebhookBody } from './support/webhook-retell';
+import { silentLogger } from '@crowndesk/testing';
 
-const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const CALLS = 12;
 /** Short leases, so the messages the killed process held are taken over within seconds (production: 60 s). */
 const LEASE_MS = 4_000;
@@ -14,7 +14,7 @@ const LEASE_MS = 4_000;
 /** Two bookings queued by an earlier run, as a call queues one while the backend is down. */
 async function queueBookings(dataDir: string, backend: CrownDeskTestBackend): Promise<string[]> {
   const patient = backend.state.patients.size === 0 ? seedPatient(backend) : [...backend.state.patients.keys()][0]!;
-  const database = openEmbeddedDatabase({ dataDir, logger: quiet, seedDemo: false });
+  const database = openEmbeddedDatabase({ dataDir, logger: silentLogger, seedDemo: false });
   try {
     const store = new SqlitePendingBookingStore(database);
     const keys = ['book-crash-test-1', 'book-crash-test-2'];

@@ -1,22 +1,14 @@
-import { DEMO_AGENT_ID, DEMO_PHONE_NUMBER, DEMO_PRACTICE_ID, openEmbeddedDatabase, SqlitePendingBookingStore } from '@crowndesk/adapters-sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
-import { RetellCallClient } from '../src/cli/simulator/retell-call-client';
-import { CrownDeskTestBackend } from './support/backend-crowndesk-server';
-import { eventually, readiness, RETELL_TEST_API_KEY, runningFrom, startBackendGateway, TEST_START } from './support/backend-gateway';
-import { CALLER_NUMBER } from './support/retell-peer';
-import { removeDataDir, type TestGateway } from './support/test-gateway';
+import { DEMO_PRACTICE_ID, openEmbeddedDatabase, SqlitePendingBookingStore } from '@crowndesk/adapters-sqlite';
+import { describe, expect, it } from 'vitest';
+import { eventually, readiness, RETELL_TEST_API_KEY, runningFrom, TEST_START } from './support/backend-gateway';
+import { type TestGateway } from './support/test-gateway';
 import { postRetellWebhook, retellWebhookBody } from './support/webhook-retell';
-
-const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+import { backendGatewaysPerTest } from './support/gateway-lifecycle';
+import { silentLogger } from '@crowndesk/testing';
+import { dialDemoPractice } from './support/demo-retell-call';
 
 async function placeCall(gateway: TestGateway, callId: string, lines: string[]): Promise<{ role: 'agent' | 'user'; content: string }[]> {
-  const call = await RetellCallClient.connect({
-    baseUrl: gateway.ws('/retell-llm'),
-    callId,
-    agentId: DEMO_AGENT_ID,
-    fromNumber: CALLER_NUMBER,
-    toNumber: DEMO_PHONE_NUMBER,
-  });
+  const call = await dialDemoPractice(gateway, callId);
   await call.opening();
   for (const line of lines) await call.say(line);
   await call.hangUp();
@@ -24,21 +16,12 @@ async function placeCall(gateway: TestGateway, callId: string, lines: string[]):
 }
 
 describe('the CrownDesk backend is down for a stretch while calls complete', () => {
-  let backend: CrownDeskTestBackend | undefined;
-  let gateway: TestGateway | undefined;
-
-  afterEach(async () => {
-    await gateway?.close();
-    await backend?.close();
-    if (gateway) await removeDataDir(gateway.dataDir);
-    gateway = undefined;
-    backend = undefined;
-  });
+  const started = backendGatewaysPerTest();
 
   it('keeps every booking and call record, and delivers each exactly once when the backend is back', async () => {
-    backend = await CrownDeskTestBackend.start();
+    const backend = await started.backend();
     const clock = runningFrom(TEST_START);
-    gateway = await startBackendGateway(backend, { overrides: { clock } });
+    const gateway = await started.gateway(backend, { overrides: { clock } });
     const api = gateway.http('');
 
     // Call A: the backend answers the slot check and the patient's registration, then goes down at the booking.
@@ -129,7 +112,7 @@ describe('the CrownDesk backend is down for a stretch while calls complete', () 
     expect(backend.state.callRecords.get('call_outage_c')).toMatchObject({ summary: 'Summary of call_outage_c.' });
 
     // The gateway knows the queued booking was delivered.
-    const database = openEmbeddedDatabase({ dataDir: gateway.dataDir, logger: quiet, seedDemo: false });
+    const database = openEmbeddedDatabase({ dataDir: gateway.dataDir, logger: silentLogger, seedDemo: false });
     try {
       const booking = await new SqlitePendingBookingStore(database).find(DEMO_PRACTICE_ID, bookingKey);
       expect(booking).toMatchObject({ kind: 'queued', delivery: { status: 'delivered' } });

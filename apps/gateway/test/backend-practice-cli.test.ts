@@ -1,33 +1,16 @@
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEMO_AGENT_ID, DEMO_PHONE_NUMBER, DEMO_PRACTICE, openEmbeddedDatabase, SqlitePracticeDirectory } from '@crowndesk/adapters-sqlite';
 import type { Practice } from '@crowndesk/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDataDir, removeDataDir } from './support/test-gateway';
+import { runGatewayScript } from './support/workspace-script';
+import { silentLogger } from '@crowndesk/testing';
 
-const workspaceRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-
-function savePracticeCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/gateway/src/cli/save-practice.ts', ...args], {
-      cwd: workspaceRoot,
-      env: { PATH: process.env['PATH'] ?? '', TSX_TSCONFIG_PATH: 'apps/gateway/tsconfig.json' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const savePracticeCli = (args: string[]) => runGatewayScript('apps/gateway/src/cli/save-practice.ts', args);
 
 async function directoryOf(dataDir: string, read: (directory: SqlitePracticeDirectory) => Promise<unknown>): Promise<unknown> {
-  const database = openEmbeddedDatabase({ dataDir, logger: quiet, seedDemo: false });
+  const database = openEmbeddedDatabase({ dataDir, logger: silentLogger, seedDemo: false });
   try {
     return await read(new SqlitePracticeDirectory(database));
   } finally {

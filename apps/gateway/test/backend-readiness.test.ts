@@ -1,28 +1,18 @@
 import { DEMO_HYGIENIST_ID, DEMO_PRACTICE_ID, openEmbeddedDatabase, SqlitePendingBookingStore } from '@crowndesk/adapters-sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CrownDeskTestBackend } from './support/backend-crowndesk-server';
-import { configurePractice, eventually, readiness, RETELL_TEST_API_KEY, runningFrom, startBackendGateway, TEST_START } from './support/backend-gateway';
-import { makeDataDir, removeDataDir, type TestGateway } from './support/test-gateway';
+import { describe, expect, it } from 'vitest';
+import { configurePractice, eventually, readiness, RETELL_TEST_API_KEY, runningFrom, TEST_START } from './support/backend-gateway';
+import { makeDataDir } from './support/test-gateway';
 import { postRetellWebhook, retellWebhookBody } from './support/webhook-retell';
-
-const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+import { backendGatewaysPerTest } from './support/gateway-lifecycle';
+import { silentLogger } from '@crowndesk/testing';
 
 describe('/health/ready with a CrownDesk backend', () => {
-  let backend: CrownDeskTestBackend | undefined;
-  let gateway: TestGateway | undefined;
-
-  afterEach(async () => {
-    await gateway?.close();
-    await backend?.close();
-    if (gateway) await removeDataDir(gateway.dataDir);
-    gateway = undefined;
-    backend = undefined;
-  });
+  const started = backendGatewaysPerTest();
 
   it('reports the backend and the outbox without failing while the backend is down', async () => {
-    backend = await CrownDeskTestBackend.start();
+    const backend = await started.backend();
     const clock = runningFrom(TEST_START);
-    gateway = await startBackendGateway(backend, { overrides: { clock } });
+    const gateway = await started.gateway(backend, { overrides: { clock } });
     const api = gateway.http('');
 
     expect(await readiness(api)).toEqual({
@@ -65,7 +55,7 @@ describe('/health/ready with a CrownDesk backend', () => {
   });
 
   it('counts a queued booking the backend refuses (its slot went meanwhile) as rejected, parked for a call back', async () => {
-    backend = await CrownDeskTestBackend.start();
+    const backend = await started.backend();
     // Someone else took the hygienist at that time while our booking waited in the outbox.
     const other = backend.state.route('POST', '/ai-agent/patients', { firstName: 'Grace', lastName: 'Hopper', dateOfBirth: '1976-12-09' });
     const caller = backend.state.route('POST', '/ai-agent/patients', { firstName: 'Alan', lastName: 'Turing', dateOfBirth: '1982-06-23' });
@@ -77,7 +67,7 @@ describe('/health/ready with a CrownDesk backend', () => {
 
     const dataDir = await makeDataDir();
     configurePractice(dataDir);
-    const database = openEmbeddedDatabase({ dataDir, logger: quiet, seedDemo: false });
+    const database = openEmbeddedDatabase({ dataDir, logger: silentLogger, seedDemo: false });
     try {
       await new SqlitePendingBookingStore(database).queue({
         practiceId: DEMO_PRACTICE_ID,
@@ -91,7 +81,7 @@ describe('/health/ready with a CrownDesk backend', () => {
       database.close();
     }
 
-    gateway = await startBackendGateway(backend, { dataDir });
+    const gateway = await started.gateway(backend, { dataDir });
     const parked = await eventually(async () => {
       const answer = await readiness(gateway!.http(''));
       return answer.body.outbox?.rejected === 1 ? answer : undefined;
@@ -101,7 +91,7 @@ describe('/health/ready with a CrownDesk backend', () => {
     expect(backend.state.appointments.size).toBe(1);
     expect(gateway.logs.some((line) => line['msg'] === 'outbox message REJECTED by the backend: parked for staff, it will not be retried')).toBe(true);
 
-    const check = openEmbeddedDatabase({ dataDir, logger: quiet, seedDemo: false });
+    const check = openEmbeddedDatabase({ dataDir, logger: silentLogger, seedDemo: false });
     try {
       const callBacks = await new SqlitePendingBookingStore(check).needingCallBack(DEMO_PRACTICE_ID);
       expect(callBacks).toMatchObject([{ callId: 'call_ready_taken', delivery: { status: 'rejected', lastError: 'slot_taken' } }]);

@@ -1,41 +1,15 @@
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDataDir, startTestGateway, type TestGateway } from './support/test-gateway';
+import { describe, expect, it } from 'vitest';
+import { runGatewayScript } from './support/workspace-script';
+import { gatewayPerSuite } from './support/gateway-lifecycle';
 
-const workspaceRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** Runs `npm run call` (the same file, through tsx) and collects what it prints. */
-function runSimulator(args: string[], typed?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/gateway/src/cli/call-simulator.ts', ...args], {
-      cwd: workspaceRoot,
-      env: { PATH: process.env['PATH'] ?? '', TSX_TSCONFIG_PATH: 'apps/gateway/tsconfig.json' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    child.stdin.end(typed ?? '');
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runSimulator = (args: string[], typed?: string) => runGatewayScript('apps/gateway/src/cli/call-simulator.ts', args, typed);
 
 describe('npm run call (the terminal call simulator)', () => {
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    gateway = await startTestGateway();
-  });
-
-  afterAll(async () => {
-    await gateway.close();
-    await removeDataDir(gateway.dataDir);
-  });
+  const gateway = gatewayPerSuite();
 
   it('replays a script as the caller and exits 0 when the receptionist ends the call', async () => {
     const script = join(gateway.dataDir, 'ask-address.txt');

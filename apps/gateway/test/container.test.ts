@@ -13,28 +13,12 @@ import {
   TOKENS,
   type PracticeDirectory,
 } from '@crowndesk/domain';
-import type { Container } from 'inversify';
-import { afterEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../src/config';
-import { createGatewayContainer, GATEWAY } from '../src/container';
-import { makeDataDir, removeDataDir } from './support/test-gateway';
+import { describe, expect, it } from 'vitest';
+import { GATEWAY } from '../src/container';
+import { containersPerTest } from './support/gateway-container';
 
 describe('the gateway container', () => {
-  let container: Container | undefined;
-  let dataDir: string | undefined;
-
-  afterEach(async () => {
-    await container?.unbindAll();
-    if (dataDir) await removeDataDir(dataDir);
-    container = undefined;
-    dataDir = undefined;
-  });
-
-  async function containerFor(environment: Record<string, string>): Promise<Container> {
-    dataDir = await makeDataDir();
-    container = createGatewayContainer(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...environment }));
-    return container;
-  }
+  const containerFor = containersPerTest();
 
   it('binds the embedded adapters, the built-in engine and the receptionist by default', async () => {
     const bound = await containerFor({});

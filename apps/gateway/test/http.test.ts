@@ -3,19 +3,40 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../src/http/app';
 import { Readiness } from '../src/http/readiness';
-import { removeDataDir, startTestGateway, type TestGateway } from './support/test-gateway';
+import { gatewayPerSuite } from './support/gateway-lifecycle';
+
+type Logged = { fields: Record<string, unknown>; message: string };
+
+/** The HTTP app alone on a loopback port for the suite, with `readiness`; what it logs at warn and error is kept. */
+function appPerSuite(readiness: () => Readiness): { readonly base: string; logged: Logged[] } {
+  const logged: Logged[] = [];
+  const logger = {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (fields: Record<string, unknown>, message: string) => logged.push({ fields, message }),
+    error: (fields: Record<string, unknown>, message: string) => logged.push({ fields, message }),
+  };
+  let server: Server | undefined;
+  let base = '';
+  beforeAll(async () => {
+    const listening = createServer(createHttpApp({ readiness: readiness(), logger }));
+    server = listening;
+    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+  });
+  return {
+    get base() {
+      return base;
+    },
+    logged,
+  };
+}
 
 describe('HTTP endpoints', () => {
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    gateway = await startTestGateway();
-  });
-
-  afterAll(async () => {
-    await gateway.close();
-    await removeDataDir(gateway.dataDir);
-  });
+  const gateway = gatewayPerSuite();
 
   it('GET /health answers 200 ok (liveness)', async () => {
     const response = await fetch(gateway.http('/health'));
@@ -75,18 +96,8 @@ describe('HTTP endpoints', () => {
 });
 
 describe('readiness with a failing dependency', () => {
-  const logged: { fields: Record<string, unknown>; message: string }[] = [];
-  const logger = {
-    debug: () => undefined,
-    info: () => undefined,
-    warn: (fields: Record<string, unknown>, message: string) => logged.push({ fields, message }),
-    error: (fields: Record<string, unknown>, message: string) => logged.push({ fields, message }),
-  };
-  let server: Server;
-  let base: string;
-
-  beforeAll(async () => {
-    const readiness = new Readiness([
+  const app = appPerSuite(() =>
+    new Readiness([
       { name: 'database', probe: () => undefined },
       {
         name: 'backend',
@@ -94,18 +105,12 @@ describe('readiness with a failing dependency', () => {
           throw new Error('connect ECONNREFUSED 10.0.0.7:5432');
         },
       },
-    ]);
-    server = createServer(createHttpApp({ readiness, logger }));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-  });
+    ]),
+  );
+  const logged = app.logged;
 
   it('answers 503 naming the failing check, and logs the cause instead of returning it', async () => {
-    const response = await fetch(`${base}/health/ready`);
+    const response = await fetch(`${app.base}/health/ready`);
     expect(response.status).toBe(503);
     const body = await response.text();
     expect(JSON.parse(body)).toEqual({ status: 'not_ready', checks: { database: 'ok', backend: 'failing' } });
@@ -114,23 +119,13 @@ describe('readiness with a failing dependency', () => {
   });
 
   it('keeps liveness at 200: the process itself is fine', async () => {
-    expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect((await fetch(`${app.base}/health`)).status).toBe(200);
   });
 });
 
 describe('readiness details (reported, never failing)', () => {
-  const logged: { fields: Record<string, unknown>; message: string }[] = [];
-  const logger = {
-    debug: () => undefined,
-    info: () => undefined,
-    warn: (fields: Record<string, unknown>, message: string) => logged.push({ fields, message }),
-    error: (fields: Record<string, unknown>, message: string) => logged.push({ fields, message }),
-  };
-  let server: Server;
-  let base: string;
-
-  beforeAll(async () => {
-    const readiness = new Readiness(
+  const app = appPerSuite(() =>
+    new Readiness(
       [{ name: 'database', probe: () => undefined }],
       [
         { name: 'outbox', read: async () => ({ count: 2, oldestAgeMs: 1500, rejected: 0 }) },
@@ -141,18 +136,12 @@ describe('readiness details (reported, never failing)', () => {
           },
         },
       ],
-    );
-    server = createServer(createHttpApp({ readiness, logger }));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-  });
+    ),
+  );
+  const logged = app.logged;
 
   it('answers 200 with each detail, an unreadable one as unknown, and logs why', async () => {
-    const response = await fetch(`${base}/health/ready`);
+    const response = await fetch(`${app.base}/health/ready`);
     expect(response.status).toBe(200);
     const body = await response.text();
     expect(JSON.parse(body)).toEqual({

@@ -1,24 +1,14 @@
-import { DEMO_AGENT_ID, DEMO_PHONE_NUMBER } from '@crowndesk/adapters-sqlite';
 import type { Clock } from '@crowndesk/domain';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RetellCallClient, type AgentTurn } from '../src/cli/simulator/retell-call-client';
+import { type AgentTurn } from '../src/cli/simulator/retell-call-client';
 import { readEmbeddedRecords } from './support/embedded-records';
 import { CALLER_NUMBER, completeResponse, dialRetell } from './support/retell-peer';
 import { makeDataDir, removeDataDir, startTestGateway, type TestGateway } from './support/test-gateway';
 import { closed } from './support/websocket-client';
+import { dialDemoPractice } from './support/demo-retell-call';
 
 /** Tuesday 24 November 2026, 10:00 in New York (the demo practice's zone): 2 December is next week. */
 const fixedClock: Clock = { now: () => new Date('2026-11-24T15:00:00Z') };
-
-function dial(gateway: TestGateway, callId: string): Promise<RetellCallClient> {
-  return RetellCallClient.connect({
-    baseUrl: gateway.ws('/retell-llm'),
-    callId,
-    agentId: DEMO_AGENT_ID,
-    fromNumber: CALLER_NUMBER,
-    toNumber: DEMO_PHONE_NUMBER,
-  });
-}
 
 function toolsOf(turn: AgentTurn): string[] {
   return turn.tools.map((tool) => `${tool.name}:${tool.successful ? 'ok' : 'failed'}`);
@@ -39,7 +29,7 @@ describe('a Retell call through the gateway (embedded SQLite, built-in engine)',
     const first = await startTestGateway({ dataDir, overrides: { clock: fixedClock } });
     gateways.push(first);
 
-    const call = await dial(first, 'call_book_cleaning');
+    const call = await dialDemoPractice(first, 'call_book_cleaning');
     expect((await call.opening()).text).toContain('Thank you for calling Bright Smile Dental');
 
     const offer = await call.say("Hi, I'd like to book a cleaning on Wednesday, December 2nd at 10 am.");
@@ -87,7 +77,7 @@ describe('a Retell call through the gateway (embedded SQLite, built-in engine)',
     // A new process on the same data directory finds the appointment through the receptionist.
     const second = await startTestGateway({ dataDir, overrides: { clock: fixedClock } });
     gateways.push(second);
-    const again = await dial(second, 'call_find_cleaning');
+    const again = await dialDemoPractice(second, 'call_find_cleaning');
     await again.opening();
     expect((await again.say('I need to reschedule my cleaning.')).text).toContain('first and last name');
     await again.say('Ada Lovelace');

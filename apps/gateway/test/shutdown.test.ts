@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readEmbeddedRecords } from './support/embedded-records';
 import { dialRetell } from './support/retell-peer';
-import { removeDataDir, startTestGateway, type TestGateway } from './support/test-gateway';
 import { closed, upgrade } from './support/websocket-client';
+import { gatewaysPerTest } from './support/gateway-lifecycle';
 
 describe('graceful shutdown', () => {
-  let gateway: TestGateway | undefined;
-
-  afterEach(async () => {
-    if (gateway) {
-      await gateway.close();
-      await removeDataDir(gateway.dataDir);
-    }
-    gateway = undefined;
-  });
+  const startGateway = gatewaysPerTest();
 
   it('turns readiness to draining, refuses new calls, then closes a live call with 1001 and logs it', async () => {
-    gateway = await startTestGateway({ env: { SHUTDOWN_GRACE_MS: '1500' } });
+    const gateway = await startGateway({ env: { SHUTDOWN_GRACE_MS: '1500' } });
     const live = await dialRetell(gateway.ws(''), 'call_draining_1');
     const liveClosed = closed(live.socket);
 
@@ -39,7 +31,7 @@ describe('graceful shutdown', () => {
   });
 
   it('is idempotent', async () => {
-    gateway = await startTestGateway();
+    const gateway = await startGateway();
     const first = gateway.close();
     const second = gateway.close();
     expect(second).toBe(first);

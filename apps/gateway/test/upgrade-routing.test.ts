@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { upgradeTarget } from '../src/ws/upgrade-paths';
-import { removeDataDir, startTestGateway, type TestGateway } from './support/test-gateway';
 import { closed, upgrade } from './support/websocket-client';
+import { gatewayPerSuite } from './support/gateway-lifecycle';
 
 describe('upgradeTarget', () => {
   it.each([
@@ -28,16 +28,7 @@ describe('upgradeTarget', () => {
 });
 
 describe('WebSocket upgrades on the gateway', () => {
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    gateway = await startTestGateway();
-  });
-
-  afterAll(async () => {
-    await gateway.close();
-    await removeDataDir(gateway.dataDir);
-  });
+  const gateway = gatewayPerSuite();
 
   it.each([['/retell-llm'], ['/retell-llm/call_routing_1'], ['/retell-llm/call_routing_2/?tenant=bright-smile']])(
     'accepts %s and speaks the Retell protocol first (config)',

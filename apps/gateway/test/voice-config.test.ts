@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config';
+import { parseConfig } from '../src/config';
 import { resolveTwilioVoice } from '../src/features/voice-agent/twilio-voice-settings';
-
-function configError(environment: Record<string, string | undefined>): ConfigError {
-  try {
-    parseConfig(environment);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { configError } from './support/config-error';
 
 const twilio = {
   TWILIO_AUTH_TOKEN: 'twilio-auth-token',

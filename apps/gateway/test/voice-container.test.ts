@@ -3,14 +3,11 @@ import { ConversationSessions, ElevenLabsSpeechSynthesizer } from '@crowndesk/ad
 import { OpenAiRealtimeRecognizer } from '@crowndesk/adapters-openai';
 import { MediaStreamHandler, TwilioCallControl, TwilioVoiceWebhooks } from '@crowndesk/adapters-twilio';
 import { VOICE_TOKENS } from '@crowndesk/domain';
-import type { Container } from 'inversify';
-import { afterEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../src/config';
-import { createGatewayContainer } from '../src/container';
+import { describe, expect, it } from 'vitest';
 import { ELEVENLABS } from '../src/features/elevenlabs/elevenlabs-bindings';
 import { voiceChannelsOf } from '../src/features/voice-channels';
 import { TWILIO_VOICE } from '../src/features/voice-agent/twilio-voice-bindings';
-import { makeDataDir, removeDataDir } from './support/test-gateway';
+import { containersPerTest } from './support/gateway-container';
 
 const twilio = {
   TWILIO_AUTH_TOKEN: 'twilio-auth-token',
@@ -25,21 +22,7 @@ const speech = {
 };
 
 describe('the gateway container: the voice channels', () => {
-  let container: Container | undefined;
-  let dataDir: string | undefined;
-
-  afterEach(async () => {
-    await container?.unbindAll();
-    if (dataDir) await removeDataDir(dataDir);
-    container = undefined;
-    dataDir = undefined;
-  });
-
-  async function containerFor(environment: Record<string, string>): Promise<Container> {
-    dataDir = await makeDataDir();
-    container = createGatewayContainer(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...environment }));
-    return container;
-  }
+  const containerFor = containersPerTest();
 
   it('binds no voice port and mounts nothing without vendor configuration', async () => {
     const bound = await containerFor({});

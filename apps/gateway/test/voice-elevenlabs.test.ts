@@ -10,7 +10,9 @@ import type { CallRecord, Clock } from '@crowndesk/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { postCallRecording } from '../src/features/elevenlabs/post-call-recording';
 import { readEmbeddedRecords } from './support/embedded-records';
-import { makeDataDir, removeDataDir, startTestGateway, type TestGateway } from './support/test-gateway';
+import { makeDataDir, removeDataDir } from './support/test-gateway';
+import { gatewaysPerTest } from './support/gateway-lifecycle';
+import { silentLogger } from '@crowndesk/testing';
 
 /** Tuesday 24 November 2026, 10:00 in New York. */
 const NOW = new Date('2026-11-24T15:00:00Z');
@@ -19,7 +21,6 @@ const TOOL_KEY = 'elevenlabs-tool-key-0123456789';
 const CALLBACK_KEY = 'elevenlabs-callback-key-0123456789';
 const WEBHOOK_SECRET = 'wsec_elevenlabs-post-call-secret';
 const CALLER = '+15555550142';
-const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 const elevenLabsEnv = {
   ELEVENLABS_TOOL_API_KEY: TOOL_KEY,
@@ -85,18 +86,10 @@ function signed(rawBody: string, secret = WEBHOOK_SECRET, at = NOW): Record<stri
 }
 
 describe('ElevenLabs Conversational AI through the gateway', () => {
-  let gateway: TestGateway | undefined;
-
-  afterEach(async () => {
-    if (gateway) {
-      await gateway.close();
-      await removeDataDir(gateway.dataDir);
-    }
-    gateway = undefined;
-  });
+  const startGateway = gatewaysPerTest();
 
   it('runs a tool for the practice of the agent that was called, behind the secret header', async () => {
-    gateway = await startTestGateway({ env: elevenLabsEnv, overrides: { clock: fixedClock } });
+    const gateway = await startGateway({ env: elevenLabsEnv, overrides: { clock: fixedClock } });
     const url = gateway.http('/api/elevenlabs/tools/check_availability');
     const args = { appointment_type: 'cleaning', date: '2026-12-02', time: '10:00', practice_id: 'another-practice' };
 
@@ -122,7 +115,7 @@ describe('ElevenLabs Conversational AI through the gateway', () => {
   });
 
   it('records a call from the post-call webhook with what its tool calls booked, once, and refuses a bad signature', async () => {
-    gateway = await startTestGateway({ env: elevenLabsEnv, overrides: { clock: fixedClock } });
+    const gateway = await startGateway({ env: elevenLabsEnv, overrides: { clock: fixedClock } });
     const conversationId = 'conv_books_cleaning';
     const booked = await postJson(
       gateway.http('/api/elevenlabs/tools/book_appointment'),
@@ -166,7 +159,7 @@ describe('ElevenLabs Conversational AI through the gateway', () => {
   });
 
   it('answers the conversation-initiation callback with the practice as dynamic variables', async () => {
-    gateway = await startTestGateway({ env: elevenLabsEnv, overrides: { clock: fixedClock } });
+    const gateway = await startGateway({ env: elevenLabsEnv, overrides: { clock: fixedClock } });
     const url = gateway.http('/api/elevenlabs/callback');
     const request = { caller_id: CALLER, agent_id: DEMO_AGENT_ID, called_number: DEMO_PHONE_NUMBER, call_sid: 'CA0123' };
 
@@ -201,7 +194,7 @@ describe('ElevenLabs Conversational AI through the gateway', () => {
   });
 
   it('serves only the endpoints whose secret is configured', async () => {
-    gateway = await startTestGateway({ env: { ELEVENLABS_TOOL_API_KEY: TOOL_KEY } });
+    const gateway = await startGateway({ env: { ELEVENLABS_TOOL_API_KEY: TOOL_KEY } });
     expect((await postJson(gateway.http('/api/elevenlabs/callback'), {}, { 'x-api-key': CALLBACK_KEY })).status).toBe(404);
     expect((await postJson(gateway.http('/api/elevenlabs/post-call'), {}, {})).status).toBe(404);
     expect((await postJson(gateway.http('/api/elevenlabs/tools/get_practice_info'), {}, toolHeaders('conv_1'))).status).toBe(200);
@@ -218,7 +211,7 @@ describe('the ElevenLabs call record through a CallEventInbox', () => {
 
   it('is one elevenlabs event, merged into the call record once however often it is delivered', async () => {
     dataDir = await makeDataDir();
-    const database = openEmbeddedDatabase({ dataDir, logger: quiet, now: () => NOW });
+    const database = openEmbeddedDatabase({ dataDir, logger: silentLogger, now: () => NOW });
     try {
       const inbox = new SqliteCallEventInbox(database);
       const recording = postCallRecording({ inbox }, fixedClock);

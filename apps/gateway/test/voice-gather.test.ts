@@ -1,12 +1,13 @@
 import { createServer } from 'node:net';
 import { DEMO_PHONE_NUMBER } from '@crowndesk/adapters-sqlite';
 import twilio from 'twilio';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readEmbeddedRecords } from './support/embedded-records';
-import { removeDataDir, startTestGateway, type TestGateway } from './support/test-gateway';
+import { type TestGateway } from './support/test-gateway';
 import { upgrade } from './support/websocket-client';
 import { PUBLIC_BASE_URL } from './support/voice-gateway';
 import { callSidFor, incomingCallParams, postTwilioWebhook, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN } from './support/voice-twilio-caller';
+import { gatewaysPerTest } from './support/gateway-lifecycle';
 
 const INCOMING = '/api/voice-agent/incoming';
 const GATHER = '/api/voice-agent/gather';
@@ -29,14 +30,7 @@ function freePort(): Promise<number> {
 
 describe('the Twilio gather fallback (no speech vendors configured)', () => {
   let gateway: TestGateway | undefined;
-
-  afterEach(async () => {
-    if (gateway) {
-      await gateway.close();
-      await removeDataDir(gateway.dataDir);
-    }
-    gateway = undefined;
-  });
+  const startGateway = gatewaysPerTest();
 
   /** A webhook as Twilio sends it through the proxy: signed for the public URL, received on the internal one. */
   function twilioPosts(path: string, params: Record<string, string>, options: Parameters<typeof postTwilioWebhook>[3] = {}) {
@@ -45,7 +39,7 @@ describe('the Twilio gather fallback (no speech vendors configured)', () => {
   }
 
   it('answers with <Gather>, runs a turn per speech result, and logs the call when it hangs up', async () => {
-    gateway = await startTestGateway({ env: twilioOnly });
+    gateway = await startGateway({ env: twilioOnly });
     const callSid = callSidFor(0x6a7);
 
     const incoming = await twilioPosts(INCOMING, incomingCallParams(callSid, DEMO_PHONE_NUMBER));
@@ -76,7 +70,7 @@ describe('the Twilio gather fallback (no speech vendors configured)', () => {
   });
 
   it('refuses a forged or missing signature with 403, and nothing else happens', async () => {
-    gateway = await startTestGateway({ env: twilioOnly });
+    gateway = await startGateway({ env: twilioOnly });
     const callSid = callSidFor(0xf06ed);
     const params = incomingCallParams(callSid, DEMO_PHONE_NUMBER);
 
@@ -102,7 +96,7 @@ describe('the Twilio gather fallback (no speech vendors configured)', () => {
   });
 
   it('checks the signature over PUBLIC_BASE_URL, never over the URL or Host the request arrived with', async () => {
-    gateway = await startTestGateway({ env: twilioOnly });
+    gateway = await startGateway({ env: twilioOnly });
     const params = incomingCallParams(callSidFor(0x9409), DEMO_PHONE_NUMBER);
     const internalUrl = gateway.http(INCOMING);
 
@@ -123,7 +117,7 @@ describe('the Twilio gather fallback (no speech vendors configured)', () => {
   it('validates a direct deployment, where the public URL is the gateway itself', async () => {
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
-    gateway = await startTestGateway({ env: { ...twilioOnly, PORT: String(port), PUBLIC_BASE_URL: origin } });
+    gateway = await startGateway({ env: { ...twilioOnly, PORT: String(port), PUBLIC_BASE_URL: origin } });
     const params = incomingCallParams(callSidFor(0xd1ec7), DEMO_PHONE_NUMBER);
 
     const direct = await postTwilioWebhook(gateway.http(INCOMING), `${origin}${INCOMING}`, params);
@@ -133,7 +127,7 @@ describe('the Twilio gather fallback (no speech vendors configured)', () => {
   });
 
   it('finishes a gather call in progress at shutdown, so it is logged', async () => {
-    gateway = await startTestGateway({ env: { ...twilioOnly, SHUTDOWN_GRACE_MS: '200' } });
+    gateway = await startGateway({ env: { ...twilioOnly, SHUTDOWN_GRACE_MS: '200' } });
     const callSid = callSidFor(0xd2a1);
     await twilioPosts(INCOMING, incomingCallParams(callSid, DEMO_PHONE_NUMBER));
     await twilioPosts(GATHER, { ...incomingCallParams(callSid, DEMO_PHONE_NUMBER), SpeechResult: 'What are your hours?' });
@@ -145,14 +139,14 @@ describe('the Twilio gather fallback (no speech vendors configured)', () => {
   });
 
   it('serves no Twilio endpoint when Twilio is not configured', async () => {
-    gateway = await startTestGateway();
+    gateway = await startGateway();
     const params = incomingCallParams(callSidFor(0x0ff), DEMO_PHONE_NUMBER);
     expect((await twilioPosts(INCOMING, params)).status).toBe(404);
     expect(await upgrade(gateway.ws('/voice-agent/media-stream'))).toMatchObject({ open: false, status: 404 });
   });
 
   it('on the gather path, serves no media stream endpoint', async () => {
-    gateway = await startTestGateway({ env: twilioOnly });
+    gateway = await startGateway({ env: twilioOnly });
     expect(await upgrade(gateway.ws('/voice-agent/media-stream'))).toMatchObject({ open: false, status: 404 });
     expect(gateway.logs.some((line) => line['level'] === 'warn' && line['variable'] === 'VOICE_STREAM_SECRET')).toBe(false);
   });

@@ -6,7 +6,6 @@ import { makeDataDir, removeDataDir } from './support/test-gateway';
 import { CallerScript } from './support/voice-caller-script';
 import { TTS_API_KEY, TTS_VOICE_ID, type ElevenLabsTtsStandIn } from './support/voice-elevenlabs-tts';
 import { PUBLIC_BASE_URL, VoiceGateway } from './support/voice-gateway';
-import { FRAME_BYTES, toneFrames } from './support/voice-mulaw';
 import { REALTIME_API_KEY } from './support/voice-openai-realtime';
 import {
   CALLER_NUMBER,
@@ -20,6 +19,7 @@ import {
   type StreamEvent,
 } from './support/voice-twilio-caller';
 import { basicAuth, mockTwilioRest } from './support/voice-twilio-rest';
+import { MULAW_FRAME_BYTES, toneFrames } from '@crowndesk/testing';
 
 /** Tuesday 24 November 2026, 10:00 in New York (the demo practice's zone): 2 December is next week. */
 const fixedClock: Clock = { now: () => new Date('2026-11-24T15:00:00Z') };
@@ -34,7 +34,7 @@ const rest = mockTwilioRest();
 
 /** How many 20 ms frames a clause's audio fills (the last one padded with silence). */
 function framesOf(tts: ElevenLabsTtsStandIn, text: string): number {
-  return Math.ceil(tts.audioFor(text).length / FRAME_BYTES);
+  return Math.ceil(tts.audioFor(text).length / MULAW_FRAME_BYTES);
 }
 
 function mediaAfterLastClear(timeline: readonly StreamEvent[]): number {
@@ -91,9 +91,9 @@ describe('a Twilio call on the media-stream path (OpenAI listens, ElevenLabs spe
       type: 'session.update',
       session: { type: 'transcription', audio: { input: { format: { type: 'audio/pcmu' }, turn_detection: { type: 'server_vad' } } } },
     });
-    const callerAudio = toneFrames(25);
+    const callerAudio = toneFrames(25, 300);
     stream.speak(callerAudio);
-    await recognition.heardAudio(25 * FRAME_BYTES);
+    await recognition.heardAudio(25 * MULAW_FRAME_BYTES);
     expect(Buffer.concat(recognition.audio).equals(Buffer.concat(callerAudio))).toBe(true);
 
     const offer = await caller.say("Hi, I'd like to book a cleaning on Wednesday, December 2nd at 10 am.", 'Would you like that one?');

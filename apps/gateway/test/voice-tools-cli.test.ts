@@ -1,26 +1,10 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { ELEVENLABS_TOOL_NAMES, type ElevenLabsWebhookTool } from '@crowndesk/adapters-elevenlabs';
 import { describe, expect, it } from 'vitest';
+import { runGatewayScript } from './support/workspace-script';
 
-const workspaceRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** Runs `npm run elevenlabs:tools` (the same file, through tsx) and collects what it prints. */
-function runTools(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/gateway/src/cli/elevenlabs-tools.ts', ...args], {
-      cwd: workspaceRoot,
-      env: { PATH: process.env['PATH'] ?? '', TSX_TSCONFIG_PATH: 'apps/gateway/tsconfig.json' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runTools = (args: string[]) => runGatewayScript('apps/gateway/src/cli/elevenlabs-tools.ts', args);
 
 describe('npm run elevenlabs:tools', () => {
   it('prints the webhook-tool definitions as JSON, pointing at the gateway, keyed by the workspace secret', async () => {

@@ -6,6 +6,7 @@ import { eventually, RETELL_TEST_API_KEY, storedCall } from './support/backend-g
 import { CALLER_NUMBER } from './support/retell-peer';
 import { removeDataDir, startTestGateway, type TestGateway } from './support/test-gateway';
 import { postRetellWebhook, retellWebhookBody, WEBHOOK_CALLER_NUMBER, type RetellCallFacts } from './support/webhook-retell';
+import { gatewayPerSuite } from './support/gateway-lifecycle';
 
 const SIX_MINUTES_MS = 6 * 60_000;
 
@@ -157,16 +158,7 @@ describe('Retell post-call webhooks through the gateway (embedded mode)', () => 
 });
 
 describe('the Retell webhook without RETELL_API_KEY', () => {
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    gateway = await startTestGateway();
-  });
-
-  afterAll(async () => {
-    await gateway.close();
-    await removeDataDir(gateway.dataDir);
-  });
+  const gateway = gatewayPerSuite();
 
   it('answers 503 and accepts nothing it cannot verify', async () => {
     const body = retellWebhookBody('call_ended', facts('call_webhook_unverifiable'));

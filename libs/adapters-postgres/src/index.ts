@@ -10,3 +10,11 @@ export { PostgresOutboxStore } from './outbox/postgres-outbox-store';
 export { PostgresDurableCallLog } from './outbox/postgres-durable-call-log';
 export { PostgresPendingBookingStore } from './outbox/postgres-pending-booking-store';
 export type { OutboxWriteOptions } from './outbox/outbox-write-options';
+export {
+  PostgresCallEventInbox,
+  type AfterCommit,
+  type MergedCall,
+  type PostgresCallEventInboxOptions,
+  type ReceivedCallEvent,
+} from './call-events/postgres-call-event-inbox';
+export { PostgresCallRecordOutbox } from './call-events/postgres-call-record-outbox';

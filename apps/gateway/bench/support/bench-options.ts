@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { parseLevelOptions } from './level-options';
 import type { LevelPlan } from './load-level';
 
 export const USAGE = `Usage: npx nx run gateway:bench [-- --quick] [-- --levels 1,10,50]
@@ -19,12 +18,6 @@ export interface BenchPlan {
   echo: LevelPlan[];
 }
 
-const levelsSchema = z
-  .string()
-  .regex(/^\d+(,\d+)*$/, '--levels must be numbers separated by commas, e.g. 1,10,50')
-  .transform((text) => text.split(',').map(Number))
-  .pipe(z.array(z.number().int().min(1).max(200, '--levels: at most 200 simultaneous calls')).min(1).max(5));
-
 /** Calls per level (6 timed requests each): several hundred samples for a p99, and rounds of callers. */
 function callsFor(concurrency: number, quick: boolean): number {
   if (quick) return Math.max(5, concurrency);
@@ -33,17 +26,9 @@ function callsFor(concurrency: number, quick: boolean): number {
 
 /** Returns null when help was asked for. */
 export function parseBenchOptions(argv: string[]): BenchPlan | null {
-  const { values } = parseArgs({
-    args: argv,
-    options: { quick: { type: 'boolean', default: false }, levels: { type: 'string' }, help: { type: 'boolean', default: false } },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) return null;
-  const quick = values.quick;
-  const parsedLevels = levelsSchema.safeParse(values.levels ?? (quick ? '1,10' : '1,10,50'));
-  if (!parsedLevels.success) throw new Error(parsedLevels.error.issues.map((issue) => issue.message).join('\n'));
-  const levels = parsedLevels.data;
+  const options = parseLevelOptions(argv, { full: '1,10,50', quick: '1,10' }, 'calls');
+  if (!options) return null;
+  const { quick, levels } = options;
   // Budgets keep a full run under a minute on a loaded 2-core machine; the call counts usually end first.
   const gatewayBudgetMs = (quick ? 4_000 : 36_000) / levels.length;
   const echoBudgetMs = (quick ? 1_000 : 9_000) / levels.length;

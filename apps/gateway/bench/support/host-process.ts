@@ -2,10 +2,9 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { hostMessageSchema, type BenchCommand, type HostMessage } from './host-messages';
 
-/** The benchmark's handle on the forked server host (server-host.ts). */
+/** A benchmark's handle on its forked gateway host: server-host.ts (Retell) or voice-host.ts (Twilio media). */
 
 const workspaceRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const hostScript = fileURLToPath(new URL('./server-host.ts', import.meta.url));
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
 
@@ -14,7 +13,8 @@ export interface HostReport {
   problems: string[];
 }
 
-export interface ServerHost {
+export interface GatewayHost {
+  /** The Retell host's ws://127.0.0.1:<port>; the voice host's http://127.0.0.1:<port>. */
   gatewayUrl: string;
   echoUrl: string;
   /** The host process's CPU time (user + system) so far, in milliseconds. */
@@ -22,10 +22,21 @@ export interface ServerHost {
   stop(): Promise<HostReport>;
 }
 
+/** The Retell benchmark's host: the gateway's socket URL (ws://) and the echo server. */
+export function startServerHost(): Promise<GatewayHost> {
+  return startHost({ script: './server-host.ts', name: 'server host', gatewayScheme: 'ws://', args: [] });
+}
+
+/** The voice benchmark's host: the gateway (http://, for Twilio's webhooks) with `environment`, and the echo server. */
+export function startVoiceHost(environment: Record<string, string>): Promise<GatewayHost> {
+  return startHost({ script: './voice-host.ts', name: 'voice host', gatewayScheme: 'http://', args: [JSON.stringify(environment)] });
+}
+
 type Waiter = { type: HostMessage['type']; resolve(message: HostMessage): void; reject(error: Error): void };
 
-export async function startServerHost(): Promise<ServerHost> {
-  const child = fork(hostScript, [], {
+async function startHost(host: { script: string; name: string; gatewayScheme: 'ws://' | 'http://'; args: string[] }): Promise<GatewayHost> {
+  const messageSchema = hostMessageSchema(host.gatewayScheme);
+  const child = fork(fileURLToPath(new URL(host.script, import.meta.url)), host.args, {
     cwd: workspaceRoot,
     execArgv: ['--import', 'tsx'],
     // The workspace's path aliases live in tsconfig.base.json, which tsx does not find by itself.
@@ -35,27 +46,28 @@ export async function startServerHost(): Promise<ServerHost> {
   const waiters: Waiter[] = [];
   let exited: Error | undefined;
   child.on('message', (raw) => {
-    const message = hostMessageSchema.parse(raw);
+    const message = messageSchema.parse(raw);
     const index = waiters.findIndex((waiter) => waiter.type === message.type);
     if (index >= 0) waiters.splice(index, 1)[0]?.resolve(message);
   });
-  child.once('exit', (code, signal) => {
-    exited = new Error(`the server host exited (${signal ?? `code ${code}`})`);
-    for (const waiter of waiters.splice(0)) waiter.reject(exited);
-  });
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      exited = new Error(`the ${host.name} exited (${signal ?? `code ${code}`})`);
+      for (const waiter of waiters.splice(0)) waiter.reject(exited);
+      resolve();
+    }),
+  );
   const next = <T extends HostMessage['type']>(type: T, command?: BenchCommand): Promise<Extract<HostMessage, { type: T }>> =>
     new Promise((resolve, reject) => {
       if (exited) return reject(exited);
       waiters.push({ type, resolve: (message) => resolve(message as Extract<HostMessage, { type: T }>), reject });
       if (command) child.send(command);
     });
-
-  const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   /** A host that does not answer in time is killed: the benchmark must end by itself. */
   const orKill = async <T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`the server host did not ${what} within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(() => reject(new Error(`the ${host.name} did not ${what} within ${timeoutMs} ms`)), timeoutMs);
     });
     try {
       return await Promise.race([promise, timeout]);

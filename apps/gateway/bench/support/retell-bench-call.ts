@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { DEMO_AGENT_ID, DEMO_PHONE_NUMBER } from '@crowndesk/adapters-sqlite';
 import { serverFrameSchema, type ServerFrame } from '../../src/cli/simulator/retell-frames';
+import { callDetailsFrame } from '../../test/support/retell-peer';
 import { CALLER_LINES, type CallerLine } from './caller-dialogue';
 import { SpokenTranscript } from './spoken-transcript';
 import { TimedSocket, type AnswerMatcher, type Exchange } from './timed-socket';
@@ -12,7 +12,6 @@ import { ANSWER_TIMEOUT_MS, type CallOutcome, type RecordedRequest, type TurnSam
  * whole transcript (word timings included). Times the begin message and every turn.
  */
 
-const CALLER_NUMBER = '+15555550142';
 const KEEPALIVE_INTERVAL_MS = 2_000;
 
 export interface RetellCallResult extends CallOutcome {
@@ -99,23 +98,6 @@ function parseServerFrame(raw: unknown): ServerFrame {
   const parsed = serverFrameSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`unexpected frame from the gateway: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return parsed.data;
-}
-
-function callDetailsFrame(callId: string) {
-  return {
-    interaction_type: 'call_details',
-    call: {
-      call_type: 'phone_call',
-      call_id: callId,
-      agent_id: DEMO_AGENT_ID,
-      from_number: CALLER_NUMBER,
-      to_number: DEMO_PHONE_NUMBER,
-      direction: 'inbound',
-      call_status: 'registered',
-      metadata: {},
-      retell_llm_dynamic_variables: {},
-    },
-  };
 }
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { parseLevelOptions } from './level-options';
 
 export const VOICE_USAGE = `Usage: npx nx run gateway:bench-voice [-- --quick] [-- --levels 1,25,100]
 
@@ -29,31 +28,18 @@ export interface VoiceBenchPlan {
   windowMs: number;
 }
 
-const levelsSchema = z
-  .string()
-  .regex(/^\d+(,\d+)*$/, '--levels must be numbers separated by commas, e.g. 1,25,100')
-  .transform((text) => text.split(',').map(Number))
-  .pipe(z.array(z.number().int().min(1).max(200, '--levels: at most 200 simultaneous streams')).min(1).max(5));
-
 /** Returns null when help was asked for; throws with a readable message on bad input. */
 export function parseVoiceBenchOptions(argv: string[]): VoiceBenchPlan | null {
-  const { values } = parseArgs({
-    args: argv,
-    options: { quick: { type: 'boolean', default: false }, levels: { type: 'string' }, help: { type: 'boolean', default: false } },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) return null;
-  const quick = values.quick;
-  const levels = levelsSchema.safeParse(values.levels ?? (quick ? '1,10' : '1,25,100'));
-  if (!levels.success) throw new Error(levels.error.issues.map((issue) => issue.message).join('\n'));
+  const options = parseLevelOptions(argv, { full: '1,25,100', quick: '1,10' }, 'streams');
+  if (!options) return null;
+  const { quick, levels } = options;
   return {
     mode: quick ? 'quick' : 'full',
     turns: quick ? 16 : 100,
     turnsPerCall: 10,
     turnBudgetMs: quick ? 10_000 : 45_000,
     echoRoundTrips: quick ? 50 : 300,
-    levels: levels.data,
+    levels,
     inFlight: 10,
     warmupMs: quick ? 200 : 500,
     windowMs: quick ? 700 : 2_000,

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { mediaMessage } from '../../test/support/voice-twilio-caller';
-import { toneFrames } from '../../test/support/voice-mulaw';
+import { toneFrames } from '@crowndesk/testing';
 
 /**
  * Closed-loop media throughput: every lane (a stream) keeps `inFlight` inbound media frames on their way,
@@ -66,7 +66,7 @@ export async function pumpFrames(lanes: readonly Lane[], plan: PumpPlan, onWindo
 
 /** One ws client of the echo server per lane, sending and decoding what the gateway's lanes do. */
 export async function echoLanes(echoUrl: string, count: number): Promise<{ lanes: Lane[]; close(): void }> {
-  const [audio] = toneFrames(1);
+  const [audio] = toneFrames(1, 300);
   const sockets = await Promise.all(
     Array.from(
       { length: count },

@@ -3,8 +3,8 @@ import WebSocket from 'ws';
 import { callSidFor, mediaMessage } from '../../test/support/voice-twilio-caller';
 import { dialGateway, type PhoneCall } from '../../test/support/voice-gateway';
 import type { ElevenLabsTtsStandIn } from '../../test/support/voice-elevenlabs-tts';
-import { FRAME_BYTES, toneFrames } from '../../test/support/voice-mulaw';
 import type { OpenAiRealtimeStandIn } from '../../test/support/voice-openai-realtime';
+import { MULAW_FRAME_BYTES, toneFrames } from '@crowndesk/testing';
 
 /**
  * Turn latency on the media-stream path: from the moment the recognizer stand-in sends a final transcript
@@ -56,11 +56,11 @@ export async function measureEchoRoundTrips(echoUrl: string, count: number): Pro
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
-  const [audio] = toneFrames(1);
+  const [audio] = toneFrames(1, 300);
   const samples: number[] = [];
   try {
     for (let index = 1; index <= count; index++) {
-      const message = mediaMessage('MZ00000000000000000000000000000000', index, index, audio ?? Buffer.alloc(FRAME_BYTES));
+      const message = mediaMessage('MZ00000000000000000000000000000000', index, index, audio ?? Buffer.alloc(MULAW_FRAME_BYTES));
       const arrived = new Promise<number>((resolve) =>
         socket.once('message', (data) => {
           const at = performance.now();

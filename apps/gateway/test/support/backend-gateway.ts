@@ -11,6 +11,7 @@ import type { CallRecord, Clock } from '@crowndesk/domain';
 import type { GatewayOverrides } from '../../src/server';
 import { TEST_API_KEY, TEST_TENANT_ID, type CrownDeskTestBackend } from './backend-crowndesk-server';
 import { makeDataDir, startTestGateway, type TestGateway } from './test-gateway';
+import { silentLogger } from '@crowndesk/testing';
 
 export const RETELL_TEST_API_KEY = 'key_retell_webhook_test_0123456789';
 
@@ -35,14 +36,12 @@ export const FAST_OVERRIDES: GatewayOverrides = {
   retellFinishGraceMs: 50,
 };
 
-const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-
 /**
  * Configures the demo practice in a data directory, as an operator configures theirs (`savePractice`): with a
  * backend the gateway seeds nothing, and a call is answered only for a practice the directory knows.
  */
 export function configurePractice(dataDir: string): void {
-  const database = openEmbeddedDatabase({ dataDir, logger: quiet, seedDemo: false });
+  const database = openEmbeddedDatabase({ dataDir, logger: silentLogger, seedDemo: false });
   try {
     savePractice(database, DEMO_PRACTICE, { phoneNumbers: [DEMO_PHONE_NUMBER], voiceAgentIds: [DEMO_AGENT_ID] });
   } finally {
@@ -77,7 +76,7 @@ export async function startBackendGateway(
 
 /** What the gateway keeps in SQLite about a call, read on a second connection (WAL: safe while it runs). */
 export function storedCall(dataDir: string, callId: string): { record: CallRecord | null; events: string[] } {
-  const database = openEmbeddedDatabase({ dataDir, logger: quiet, seedDemo: false });
+  const database = openEmbeddedDatabase({ dataDir, logger: silentLogger, seedDemo: false });
   try {
     const events = new SqliteCallEventInbox(database).receivedEvents(callId).map((event) => `${event.source}/${event.event}`);
     return { record: new SqliteCallLog(database).findCall(callId), events };

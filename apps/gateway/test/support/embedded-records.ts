@@ -6,8 +6,7 @@ import {
   SqliteSchedulingBackend,
 } from '@crowndesk/adapters-sqlite';
 import type { Appointment, CallRecord, Patient } from '@crowndesk/domain';
-
-const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+import { silentLogger } from '@crowndesk/testing';
 
 /** Reads what a (stopped) gateway left in its data directory, through the SQLite adapters themselves. */
 export async function readEmbeddedRecords<T>(
@@ -18,7 +17,7 @@ export async function readEmbeddedRecords<T>(
     appointmentsOf(patientId: string): Promise<Appointment[]>;
   }) => Promise<T>,
 ): Promise<T> {
-  const database = openEmbeddedDatabase({ dataDir, logger: quiet });
+  const database = openEmbeddedDatabase({ dataDir, logger: silentLogger });
   try {
     const practice = await new SqlitePracticeDirectory(database).byId(DEMO_PRACTICE_ID);
     if (!practice) throw new Error('the demo practice is missing');

@@ -11,25 +11,28 @@ export interface RetellPeer {
   greeting: string;
 }
 
+/** Retell's `call_details` for an inbound phone call from CALLER_NUMBER to the demo practice's number and agent. */
+export function callDetailsFrame(callId: string) {
+  return {
+    interaction_type: 'call_details',
+    call: {
+      call_type: 'phone_call',
+      call_id: callId,
+      agent_id: DEMO_AGENT_ID,
+      from_number: CALLER_NUMBER,
+      to_number: DEMO_PHONE_NUMBER,
+      direction: 'inbound',
+      call_status: 'registered',
+      metadata: {},
+      retell_llm_dynamic_variables: {},
+    },
+  };
+}
+
 export async function dialRetell(wsBaseUrl: string, callId: string): Promise<RetellPeer> {
   const { socket, inbox } = await connect(`${wsBaseUrl}/retell-llm/${callId}`);
   await inbox.next((frame) => frame['response_type'] === 'config');
-  socket.send(
-    JSON.stringify({
-      interaction_type: 'call_details',
-      call: {
-        call_type: 'phone_call',
-        call_id: callId,
-        agent_id: DEMO_AGENT_ID,
-        from_number: CALLER_NUMBER,
-        to_number: DEMO_PHONE_NUMBER,
-        direction: 'inbound',
-        call_status: 'registered',
-        metadata: {},
-        retell_llm_dynamic_variables: {},
-      },
-    }),
-  );
+  socket.send(JSON.stringify(callDetailsFrame(callId)));
   const greeting = await completeResponse(inbox, 0);
   return { socket, inbox, greeting };
 }

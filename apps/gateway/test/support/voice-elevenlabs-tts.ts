@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FRAME_BYTES, tone } from './voice-mulaw';
+import { MULAW_FRAME_BYTES, toneFrames } from '@crowndesk/testing';
 
 /**
  * A loopback stand-in for ElevenLabs' streaming TTS: `POST /v1/text-to-speech/{voice_id}/stream
@@ -41,7 +41,7 @@ export class ElevenLabsTtsStandIn {
     server.keepAliveTimeout = 30_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return new ElevenLabsTtsStandIn(server, {
-      audioBytes: options.audioBytes ?? ((text) => Math.max(1, Math.ceil(text.length / 10)) * 2 * FRAME_BYTES - 37),
+      audioBytes: options.audioBytes ?? ((text) => Math.max(1, Math.ceil(text.length / 10)) * 2 * MULAW_FRAME_BYTES - 37),
       chunkBytes: options.chunkBytes ?? 100,
     });
   }
@@ -58,7 +58,7 @@ export class ElevenLabsTtsStandIn {
 
   /** The exact audio this stand-in answers for a clause. */
   audioFor(text: string): Buffer {
-    return tone(this.options.audioBytes(text), 200 + (text.length % 40) * 10);
+    return toneBytes(this.options.audioBytes(text), 200 + (text.length % 40) * 10);
   }
 
   async close(): Promise<void> {
@@ -95,4 +95,9 @@ export class ElevenLabsTtsStandIn {
     }
     response.end();
   }
+}
+
+/** `bytes` bytes of a continuous mu-law sine tone at `hz`: whole 20 ms frames, the last one cut short. */
+function toneBytes(bytes: number, hz: number): Buffer {
+  return Buffer.concat(toneFrames(Math.ceil(bytes / MULAW_FRAME_BYTES), hz)).subarray(0, bytes);
 }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import twilio from 'twilio';
 import WebSocket, { type RawData } from 'ws';
-import { FRAME_BYTES } from './voice-mulaw';
+import { MULAW_FRAME_BYTES } from '@crowndesk/testing';
 
 /** Twilio's side of a phone call to the gateway: the signed incoming-call webhook, then the Media Stream. */
 
@@ -58,12 +58,12 @@ function unescapeXml(text: string): string {
 type Frame = Record<string, unknown>;
 
 /** One inbound `media` message, exactly as Twilio sends 20 ms of caller audio. */
-export function mediaMessage(streamSid: string, sequence: number, chunk: number, audio: Buffer): string {
+export function mediaMessage(streamSid: string, sequence: number, chunk: number, audio: Uint8Array): string {
   return JSON.stringify({
     event: 'media',
     sequenceNumber: String(sequence),
     streamSid,
-    media: { track: 'inbound', chunk: String(chunk), timestamp: String(chunk * 20), payload: audio.toString('base64') },
+    media: { track: 'inbound', chunk: String(chunk), timestamp: String(chunk * 20), payload: Buffer.from(audio.buffer, audio.byteOffset, audio.byteLength).toString('base64') },
   });
 }
 
@@ -143,7 +143,7 @@ export class TwilioMediaStream {
   }
 
   /** Caller audio: each frame goes out as one inbound `media` message. */
-  speak(frames: readonly Buffer[]): void {
+  speak(frames: readonly Uint8Array[]): void {
     for (const frame of frames) {
       this.sequence += 1;
       this.chunk += 1;
@@ -208,7 +208,7 @@ export class TwilioMediaStream {
       case 'media': {
         const payload = (frame['media'] as { payload: string }).payload;
         const audio = Buffer.from(payload, 'base64');
-        if (audio.length !== FRAME_BYTES) this.violations.push(`a media frame of ${audio.length} bytes`);
+        if (audio.length !== MULAW_FRAME_BYTES) this.violations.push(`a media frame of ${audio.length} bytes`);
         this.firstAudioAt ??= at;
         this.timeline.push({ kind: 'media', frame: this.audioFrames.length });
         this.audioFrames.push(audio);

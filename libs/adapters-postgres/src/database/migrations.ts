@@ -94,4 +94,25 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX call_bookings_by_message ON call_bookings (outbox_message_id);
     `,
   },
+  {
+    version: 4,
+    name: 'create_call_events',
+    sql: `
+      -- The call-event inbox: facts about a call (Retell's call_started / call_ended / call_analyzed, ElevenLabs'
+      -- post-call record, our own conversation's finish), each merged into call_records in the same transaction
+      -- that adds its row here. Each happens at most once per call, so a second delivery of a key is a replay and
+      -- changes nothing. From here on call_records holds the merged record, no longer the first one written.
+      CREATE TABLE call_events (
+        source      text NOT NULL CHECK (source IN ('retell', 'elevenlabs', 'conversation')),
+        call_id     text NOT NULL CHECK (call_id <> ''),
+        event       text NOT NULL CHECK (event <> ''),
+        practice_id text NOT NULL CHECK (practice_id <> ''),
+        -- When the event reached us (the sender's word), and when its merge committed (our clock).
+        received_at timestamptz NOT NULL,
+        accepted_at timestamptz NOT NULL,
+        PRIMARY KEY (source, call_id, event)
+      );
+      CREATE INDEX call_events_by_call ON call_events (call_id, received_at);
+    `,
+  },
 ];

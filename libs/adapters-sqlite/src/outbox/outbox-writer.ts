@@ -24,12 +24,14 @@ export class OutboxWriter {
        ON CONFLICT (idempotency_key) DO NOTHING`,
     );
     this.byKeyStatement = handle.prepare('SELECT id, topic FROM outbox_messages WHERE idempotency_key = ?');
-    // A newer version of a message replaces the payload only while no relay holds it and it is still pending.
+    // A newer version of a message replaces the payload while it is still pending, even if a relay holds it: an
+    // attempt in flight sends the version it read, and should it fail, the retry carries the fuller one. Once
+    // delivered (or parked) the message keeps its version.
     this.upsertStatement = handle.prepare(
       `INSERT INTO outbox_messages (id, practice_id, topic, idempotency_key, payload, next_attempt_at, created_at)
        VALUES (@id, @practiceId, @topic, @idempotencyKey, @payload, @now, @now)
        ON CONFLICT (idempotency_key) DO UPDATE SET payload = excluded.payload
-        WHERE outbox_messages.status = 'pending' AND outbox_messages.lease_owner IS NULL
+        WHERE outbox_messages.status = 'pending'
           AND outbox_messages.topic = excluded.topic AND outbox_messages.payload IS NOT excluded.payload
        RETURNING id`,
     );

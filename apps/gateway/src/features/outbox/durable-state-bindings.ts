@@ -1,7 +1,8 @@
 import type { Container, ResolutionContext } from 'inversify';
 import {
   openPostgresDatabase,
-  PostgresDurableCallLog,
+  PostgresCallEventInbox,
+  PostgresCallRecordOutbox,
   PostgresOutboxStore,
   PostgresPendingBookingStore,
   type PostgresDatabase,
@@ -21,7 +22,6 @@ import {
   type CallEventInbox,
   type CallLog,
   type Clock,
-  type DurableCallLog,
   type Logger,
   type OutboxRelay,
   type OutboxStore,
@@ -42,11 +42,11 @@ type GatewayServices = Pick<typeof GATEWAY, 'EmbeddedDatabase'>;
  * - `sqlite` (BACKEND_URL): the same inbox, and each merged record is queued in the SQLite outbox in the
  *   inbox's own transaction (SqliteCallRecordOutbox, refreshed while it waits); bookings the backend could
  *   not take during a call are kept with their outbox message (SqlitePendingBookingStore).
- * - `postgres` (BACKEND_URL + DATABASE_URL): the outbox, our conversations' call records and the bookings live in
- *   the shared PostgreSQL database, so any machine's relay delivers them. PostgreSQL has no call-event inbox (yet):
- *   Retell's webhooks are verified, deduped and merged into this machine's SQLite database, and the backend gets
- *   our conversation's record (PostgresDurableCallLog keeps one per call). ElevenLabs' post-call record, which
- *   has no conversation of ours, goes straight to that call log.
+ * - `postgres` (BACKEND_URL + DATABASE_URL): the same, in the shared PostgreSQL database. Our conversations' records
+ *   and Retell's and ElevenLabs' webhooks go through the PostgresCallEventInbox, whichever machine receives them, so
+ *   they merge into one record in any order; each merge queues it in the PostgreSQL outbox in the inbox's own
+ *   transaction (PostgresCallRecordOutbox, refreshed while it waits), and any machine's relay delivers it. Bookings
+ *   are kept there with their message too (PostgresPendingBookingStore). The SQLite file still holds the practice directory.
  *
  * Every writer wakes the relay after its commit, so a queued write is attempted at once.
  */
@@ -59,7 +59,7 @@ export function bindDurableState(container: Container, config: GatewayConfig, ga
       bindSqliteOutbox(container, gateway);
       return;
     case 'postgres':
-      bindPostgresOutbox(container, config, gateway);
+      bindPostgresOutbox(container, config);
       return;
   }
 }
@@ -86,7 +86,7 @@ function bindSqliteOutbox(container: Container, gateway: GatewayServices): void 
     .toDynamicValue((context) => new SqlitePendingBookingStore(embedded(context, gateway), { onQueued: wakeRelay(context) }));
 }
 
-function bindPostgresOutbox(container: Container, config: GatewayConfig, gateway: GatewayServices): void {
+function bindPostgresOutbox(container: Container, config: GatewayConfig): void {
   const connectionString = config.DATABASE_URL;
   if (connectionString === undefined) throw new Error('PostgreSQL durable state without DATABASE_URL (parseConfig refuses this)');
   // Opened (and migrated) asynchronously: startBackendServices resolves it before anything that needs it.
@@ -95,16 +95,18 @@ function bindPostgresOutbox(container: Container, config: GatewayConfig, gateway
     .toDynamicValue((context) => openPostgresDatabase({ connectionString, logger: logger(context) }))
     .onDeactivation((database) => database.close());
   container.bind<OutboxStore>(OUTBOX_TOKENS.OutboxStore).toDynamicValue((context) => new PostgresOutboxStore(postgres(context)));
-  container
-    .bind<DurableCallLog>(OUTBOX_TOKENS.DurableCallLog)
-    .toDynamicValue((context) => new PostgresDurableCallLog(postgres(context), { clock: clock(context), onQueued: wakeRelay(context) }));
-  container.bind<CallLog>(TOKENS.CallLog).toService(OUTBOX_TOKENS.DurableCallLog);
+  container.bind<CallEventInbox>(CALL_TOKENS.CallEventInbox).toDynamicValue((context) => {
+    const database = postgres(context);
+    const outbox = new PostgresCallRecordOutbox(database, { onQueued: wakeRelay(context) });
+    return new PostgresCallEventInbox(database, {
+      clock: clock(context),
+      onMerged: (client, { record, now }) => outbox.queue(client, record, now),
+    });
+  });
+  bindInboxCallLog(container);
   container
     .bind<PendingBookingStore>(OUTBOX_TOKENS.PendingBookingStore)
     .toDynamicValue((context) => new PostgresPendingBookingStore(postgres(context), { clock: clock(context), onQueued: wakeRelay(context) }));
-  container
-    .bind<CallEventInbox>(BACKEND.WebhookInbox)
-    .toDynamicValue((context) => new SqliteCallEventInbox(embedded(context, gateway)));
 }
 
 /** Our conversations' records go through the inbox, merging with the webhooks whichever lands first. */
