@@ -75,16 +75,6 @@ function applyFailure(
   if (failure.error !== 'identity_mismatch') state.identityMismatches = 0;
   switch (failure.error) {
     case 'slot_unavailable':
-      if (task) {
-        resetSlotSearch(task);
-        if (alternatives.length > 0) {
-          task.offered = alternatives;
-          task.searched = true;
-        } else {
-          delete task.when;
-        }
-      }
-      break;
     case 'outside_booking_window':
       if (task) {
         resetSlotSearch(task);

@@ -1,5 +1,5 @@
 import type { CallRecord, Slot } from '../model';
-import type { Clock, Logger } from '../ports';
+import type { Clock } from '../ports';
 import type { DeliveryOutcome, OutboxDelivery } from './outbox-delivery';
 import type { NewOutboxMessage, OutboxMessage, OutboxStatus, StoredOutboxMessage } from './outbox-message';
 import type { OutboxBacklog, OutboxStore } from './outbox-store';
@@ -162,30 +162,7 @@ export class MutableClock implements Clock {
   }
 }
 
-export interface LoggedEntry {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  fields: Record<string, unknown>;
-  message: string;
-}
-
-export class KeepingLogger implements Logger {
-  readonly entries: LoggedEntry[] = [];
-  debug(fields: Record<string, unknown>, message: string): void {
-    this.entries.push({ level: 'debug', fields, message });
-  }
-  info(fields: Record<string, unknown>, message: string): void {
-    this.entries.push({ level: 'info', fields, message });
-  }
-  warn(fields: Record<string, unknown>, message: string): void {
-    this.entries.push({ level: 'warn', fields, message });
-  }
-  error(fields: Record<string, unknown>, message: string): void {
-    this.entries.push({ level: 'error', fields, message });
-  }
-  at(level: LoggedEntry['level']): LoggedEntry[] {
-    return this.entries.filter((entry) => entry.level === level);
-  }
-}
+export { RecordingLogger } from '../recording-logger.fixture';
 
 export const T0 = new Date('2026-06-01T13:00:00.000Z');
 

@@ -5,7 +5,7 @@ import type { OutboxStore } from './outbox-store';
 import {
   finishedCall,
   InMemoryOutboxStore,
-  KeepingLogger,
+  RecordingLogger,
   ManualTimers,
   MutableClock,
   ScriptedDelivery,
@@ -17,7 +17,7 @@ function setup(options: Partial<OutboxRelayOptions> = {}) {
   const store = new InMemoryOutboxStore();
   const delivery = new ScriptedDelivery();
   const clock = new MutableClock(T0);
-  const logger = new KeepingLogger();
+  const logger = new RecordingLogger();
   const timers = new ManualTimers();
   const relay = new OutboxRelay({
     store,

@@ -1,4 +1,3 @@
-import type { Logger } from '../ports';
 import type { Clock } from '../ports';
 import type { Patient, Practice } from '../model';
 import type { CallSession } from '../receptionist/call-session';
@@ -75,36 +74,7 @@ export class FakeClock implements Clock {
   }
 }
 
-export interface LogEntry {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  fields: Record<string, unknown>;
-  message: string;
-}
-
-export class RecordingLogger implements Logger {
-  readonly entries: LogEntry[] = [];
-
-  debug(fields: Record<string, unknown>, message: string): void {
-    this.entries.push({ level: 'debug', fields, message });
-  }
-
-  info(fields: Record<string, unknown>, message: string): void {
-    this.entries.push({ level: 'info', fields, message });
-  }
-
-  warn(fields: Record<string, unknown>, message: string): void {
-    this.entries.push({ level: 'warn', fields, message });
-  }
-
-  error(fields: Record<string, unknown>, message: string): void {
-    this.entries.push({ level: 'error', fields, message });
-  }
-
-  /** Everything logged, as one string, to look for what must never be there. */
-  text(): string {
-    return JSON.stringify(this.entries);
-  }
-}
+export { RecordingLogger, type LogEntry } from '../recording-logger.fixture';
 
 /** An existing patient of Bright Smile Dental, with an accent and an apostrophe in her name. */
 export const MARIA: Omit<Patient, 'id' | 'practiceId'> = {

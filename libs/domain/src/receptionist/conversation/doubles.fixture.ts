@@ -3,7 +3,6 @@ import type {
   CallLog,
   Clock,
   LanguageModel,
-  Logger,
   ModelEvent,
   ModelRequest,
   ModelToolCall,
@@ -71,21 +70,7 @@ export function execution(result: ToolResult, effect?: ToolExecution['effect']):
   return { result, content: JSON.stringify(result), ...(effect ? { effect } : {}) };
 }
 
-export class RecordingLogger implements Logger {
-  readonly entries: { level: 'debug' | 'info' | 'warn' | 'error'; fields: Record<string, unknown>; message: string }[] = [];
-  debug(fields: Record<string, unknown>, message: string): void {
-    this.entries.push({ level: 'debug', fields, message });
-  }
-  info(fields: Record<string, unknown>, message: string): void {
-    this.entries.push({ level: 'info', fields, message });
-  }
-  warn(fields: Record<string, unknown>, message: string): void {
-    this.entries.push({ level: 'warn', fields, message });
-  }
-  error(fields: Record<string, unknown>, message: string): void {
-    this.entries.push({ level: 'error', fields, message });
-  }
-}
+export { RecordingLogger } from '../../recording-logger.fixture';
 
 export class MemoryCallLog implements CallLog {
   readonly records: CallRecord[] = [];
