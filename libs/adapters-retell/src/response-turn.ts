@@ -93,7 +93,7 @@ function actionOf(output: ConversationOutput): ResponseAction | undefined {
 function frameOf(responseId: number, output: ConversationOutput): OutboundFrame | undefined {
   switch (output.type) {
     case 'text':
-      return output.text ? responseChunk(responseId, output.text) : undefined;
+      return output.text ? responseChunk(responseId, output.text, output.uninterruptible === true) : undefined;
     case 'tool_invocation':
       return toolCallInvocationFrame(output.toolCallId, output.name, output.arguments);
     case 'tool_result':

@@ -198,6 +198,28 @@ describe('Retell turns', () => {
     expect(cleanedUp).toBe(true);
   });
 
+  it('marks a hand-over line no_interruption_allowed, so talking over it cannot cancel the emergency transfer', async () => {
+    harness.conversations.defaultScript = scripted(
+      { type: 'text', text: "I'm connecting you with our on-call dentist right now.", uninterruptible: true },
+      { type: 'transfer', number: '+15550009999', reason: 'emergency' },
+    );
+    const retell = await harness.startCall('call_emergency');
+    retell.send(retellEvents.request(1, [said('user', 'My tooth got knocked out')]));
+
+    await retell.completion(1);
+
+    expect(retell.responses(1)).toEqual([
+      {
+        response_type: 'response',
+        response_id: 1,
+        content: "I'm connecting you with our on-call dentist right now.",
+        content_complete: false,
+        no_interruption_allowed: true,
+      },
+      { response_type: 'response', response_id: 1, content: '', content_complete: true, transfer_number: '+15550009999' },
+    ]);
+  });
+
   it('ends a goodbye turn with end_call on the final frame', async () => {
     harness.conversations.defaultScript = scripted({ type: 'text', text: 'Goodbye!' }, { type: 'end_call' });
     const retell = await harness.startCall('call_bye');

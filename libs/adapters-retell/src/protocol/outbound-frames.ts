@@ -13,6 +13,8 @@ export interface ResponseFrame {
   response_id: number;
   content: string;
   content_complete: boolean;
+  /** The caller cannot talk over this content, so the transfer or hang-up after it is not cancelled. */
+  no_interruption_allowed?: true;
   end_call?: true;
   transfer_number?: string;
 }
@@ -54,8 +56,9 @@ export function configFrame(): ConfigFrame {
 }
 
 /** A piece of speech inside an open response. */
-export function responseChunk(responseId: number, content: string): ResponseFrame {
-  return { response_type: 'response', response_id: responseId, content, content_complete: false };
+export function responseChunk(responseId: number, content: string, uninterruptible = false): ResponseFrame {
+  const frame: ResponseFrame = { response_type: 'response', response_id: responseId, content, content_complete: false };
+  return uninterruptible ? { ...frame, no_interruption_allowed: true } : frame;
 }
 
 /** The last frame of a response: without it Retell waits silently until the caller speaks again. */

@@ -187,7 +187,7 @@ export class ModelTurn {
     }
     if (!this.spokeThisTurn) {
       if (signal.aborted) return;
-      yield { type: 'text', text: Phrases.transfer };
+      yield { type: 'text', text: Phrases.transfer, uninterruptible: true };
     }
     if (signal.aborted) return;
     session.outcomes.push(effect.reason === 'emergency' ? 'emergency_routed' : 'transferred');

@@ -242,7 +242,7 @@ describe('ReceptionistConversation', () => {
       expect(tools.runs.map((run) => run.call.id)).toEqual(['c1', 'c2']);
       expect(outputs.slice(-3)).toEqual([
         { type: 'text', text: 'One more. ' },
-        { type: 'text', text: Phrases.troubleTransfer },
+        { type: 'text', text: Phrases.troubleTransfer, uninterruptible: true },
         { type: 'transfer', number: '+15550001111', reason: 'staff' },
       ]);
       expect(conversation.session.outcomes).toEqual(['transferred']);
@@ -297,7 +297,7 @@ describe('ReceptionistConversation', () => {
       });
       const outputs = await collect(conversation.respond(turn([caller('I have a billing question.')])));
       expect(outputs.slice(2)).toEqual([
-        { type: 'text', text: Phrases.transfer },
+        { type: 'text', text: Phrases.transfer, uninterruptible: true },
         { type: 'transfer', number: '+15550002222', reason: 'staff' },
       ]);
       expect(conversation.session.outcomes).toEqual(['transferred']);
@@ -322,7 +322,7 @@ describe('ReceptionistConversation', () => {
 
       expect(outputs).toEqual([
         { type: 'text', text: 'Let me' },
-        { type: 'text', text: Phrases.troubleTransfer },
+        { type: 'text', text: Phrases.troubleTransfer, uninterruptible: true },
         { type: 'transfer', number: '+15550001111', reason: 'staff' },
       ]);
       expect(conversation.session.outcomes).toEqual(['transferred']);
@@ -336,7 +336,7 @@ describe('ReceptionistConversation', () => {
       const { conversation, logger } = setup([[say('   ')]]);
       const outputs = await collect(conversation.respond(turn([caller('Hello?')])));
       expect(outputs.slice(-2)).toEqual([
-        { type: 'text', text: Phrases.troubleTransfer },
+        { type: 'text', text: Phrases.troubleTransfer, uninterruptible: true },
         { type: 'transfer', number: '+15550001111', reason: 'staff' },
       ]);
       expect(logger.entries.some((entry) => entry.level === 'error' && entry.fields['callId'] === 'call-1')).toBe(true);
@@ -348,7 +348,7 @@ describe('ReceptionistConversation', () => {
       });
       const outputs = await collect(conversation.respond(turn([caller('Any cleanings?')])));
       expect(outputs.map((output) => output.type)).toEqual(['text', 'tool_invocation', 'tool_result', 'text', 'transfer']);
-      expect(outputs[3]).toEqual({ type: 'text', text: Phrases.troubleTransfer });
+      expect(outputs[3]).toEqual({ type: 'text', text: Phrases.troubleTransfer, uninterruptible: true });
     });
 
     it('treats a throwing tool runner as a failure', async () => {
@@ -443,7 +443,7 @@ describe('ReceptionistConversation', () => {
       const { conversation, model, logger } = setup([[say('Would you like to book an appointment?')]]);
       const outputs = await collect(conversation.respond(turn([agent(GREETING), caller(words)])));
       expect(outputs).toEqual([
-        { type: 'text', text: Phrases.emergency },
+        { type: 'text', text: Phrases.emergency, uninterruptible: true },
         { type: 'transfer', number: '+15550009111', reason: 'emergency' },
       ]);
       expect(model.requests).toHaveLength(0);
@@ -478,7 +478,7 @@ describe('ReceptionistConversation', () => {
       const { conversation } = setup([]);
       const transcript = [caller('My jaw is broken, I was hit playing hockey.')];
       const outputs = conversation.respond(turn(transcript, { signal: controller.signal }))[Symbol.asyncIterator]();
-      expect((await outputs.next()).value).toEqual({ type: 'text', text: Phrases.emergency });
+      expect((await outputs.next()).value).toEqual({ type: 'text', text: Phrases.emergency, uninterruptible: true });
       controller.abort();
       expect((await outputs.next()).done).toBe(true);
       expect(conversation.session.outcomes).toEqual([]);

@@ -62,7 +62,7 @@ export class ReceptionistConversation implements Conversation {
   private async *routeEmergency(signal: AbortSignal): AsyncGenerator<ConversationOutput, void, undefined> {
     this.deps.logger.warn(this.logFields(), 'dental emergency detected: routing to the on-call dentist');
     if (signal.aborted) return;
-    yield { type: 'text', text: Phrases.emergency };
+    yield { type: 'text', text: Phrases.emergency, uninterruptible: true };
     if (signal.aborted) return;
     this.emergencies.markRouted();
     this.session.outcomes.push('emergency_routed');

@@ -20,7 +20,7 @@ export function troubleHandoff(practice: Practice): Handoff {
   }
   return {
     outputs: [
-      { type: 'text', text: Phrases.troubleTransfer },
+      { type: 'text', text: Phrases.troubleTransfer, uninterruptible: true },
       { type: 'transfer', number: target.number, reason: 'staff' },
     ],
     outcome: 'transferred',
