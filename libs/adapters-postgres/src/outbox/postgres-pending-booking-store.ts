@@ -1,5 +1,5 @@
-import type { CallBooking, ConfirmedBooking, NewOutboxMessage, PendingBooking, PendingBookingStore, Slot } from '@crowndesk/domain';
-import { assertValidOutboxMessage, bookingConfirmationMessage, queuedBookingMessage } from '@crowndesk/domain';
+import type { CallBooking, CallBookingWrite, ConfirmedBooking, PendingBooking, PendingBookingStore } from '@crowndesk/domain';
+import { assertValidOutboxMessage, confirmedBookingWrite, queuedBookingWrite } from '@crowndesk/domain';
 import type { PostgresDatabase } from '../database/postgres-database';
 import { type OutboxWriteOptions, systemClock } from './outbox-write-options';
 import { newOutboxId, writeOutboxMessage } from './outbox-writer';
@@ -21,16 +21,6 @@ interface CallBookingRow {
   last_error: string | null;
 }
 
-interface BookingToKeep {
-  practiceId: string;
-  idempotencyKey: string;
-  kind: 'queued' | 'confirmed';
-  callId: string;
-  patientId: string;
-  slot: Slot;
-  appointmentId: string | null;
-  message: NewOutboxMessage;
-}
 
 const SELECT_BOOKINGS = `
   SELECT b.practice_id, b.idempotency_key, b.kind, b.call_id, b.patient_id, b.type_code, b.provider_id, b.operatory_id,
@@ -49,37 +39,11 @@ export class PostgresPendingBookingStore implements PendingBookingStore {
   ) {}
 
   async queue(booking: PendingBooking): Promise<void> {
-    await this.keep(
-      {
-        practiceId: booking.practiceId,
-        idempotencyKey: booking.idempotencyKey,
-        kind: 'queued',
-        callId: booking.callId,
-        patientId: booking.patientId,
-        slot: booking.slot,
-        appointmentId: null,
-        message: queuedBookingMessage(booking),
-      },
-      'booking queued for the backend',
-    );
+    await this.keep(queuedBookingWrite(booking), 'booking queued for the backend');
   }
 
   async confirm(booking: ConfirmedBooking): Promise<void> {
-    const { appointment } = booking;
-    const { id: appointmentId, practiceId, patientId, typeCode, providerId, operatoryId, start, end } = appointment;
-    await this.keep(
-      {
-        practiceId,
-        idempotencyKey: booking.idempotencyKey,
-        kind: 'confirmed',
-        callId: booking.callId,
-        patientId,
-        slot: { typeCode, providerId, operatoryId, start, end },
-        appointmentId,
-        message: bookingConfirmationMessage(booking),
-      },
-      'booking confirmation queued for the backend',
-    );
+    await this.keep(confirmedBookingWrite(booking), 'booking confirmation queued for the backend');
   }
 
   async find(practiceId: string, idempotencyKey: string): Promise<CallBooking | null> {
@@ -100,7 +64,7 @@ export class PostgresPendingBookingStore implements PendingBookingStore {
     return result.rows.map(bookingFromRow);
   }
 
-  private async keep(booking: BookingToKeep, logMessage: string): Promise<void> {
+  private async keep(booking: CallBookingWrite, logMessage: string): Promise<void> {
     assertValidOutboxMessage(booking.message);
     const now = (this.options.clock ?? systemClock).now();
     let kept: boolean;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { CallBooking, ConfirmedBooking, NewOutboxMessage, PendingBooking, PendingBookingStore, Slot } from '@crowndesk/domain';
-import { bookingConfirmationMessage, queuedBookingMessage } from '@crowndesk/domain';
+import type { CallBooking, CallBookingWrite, ConfirmedBooking, PendingBooking, PendingBookingStore } from '@crowndesk/domain';
+import { confirmedBookingWrite, queuedBookingWrite } from '@crowndesk/domain';
 import type { EmbeddedDatabase } from '../database/embedded-database';
 import { toUtcInstant } from '../database/utc-instant';
 import { newOutboxId, OutboxWriter } from './outbox-writer';
@@ -23,16 +23,6 @@ interface CallBookingRow {
   last_error: string | null;
 }
 
-interface BookingToKeep {
-  practiceId: string;
-  idempotencyKey: string;
-  kind: 'queued' | 'confirmed';
-  callId: string;
-  patientId: string;
-  slot: Slot;
-  appointmentId: string | null;
-  message: NewOutboxMessage;
-}
 
 const SELECT_BOOKINGS = `
   SELECT b.practice_id, b.idempotency_key, b.kind, b.call_id, b.patient_id, b.type_code, b.provider_id, b.operatory_id,
@@ -45,7 +35,7 @@ const SELECT_BOOKINGS = `
  * one message (the first).
  */
 export class SqlitePendingBookingStore implements PendingBookingStore {
-  private readonly keep: (booking: BookingToKeep) => boolean;
+  private readonly keep: (booking: CallBookingWrite) => boolean;
   private readonly findStatement: Database.Statement<[string, string], CallBookingRow>;
   private readonly callBackStatement: Database.Statement<[string, number], CallBookingRow>;
 
@@ -63,7 +53,7 @@ export class SqlitePendingBookingStore implements PendingBookingStore {
        ON CONFLICT (practice_id, idempotency_key) DO NOTHING`,
     );
     // The booking row first (its key decides "already kept"); its foreign key to the message is checked at commit.
-    this.keep = handle.transaction((booking: BookingToKeep): boolean => {
+    this.keep = handle.transaction((booking: CallBookingWrite): boolean => {
       const now = database.now();
       const messageId = newOutboxId();
       const inserted =
@@ -101,42 +91,11 @@ export class SqlitePendingBookingStore implements PendingBookingStore {
   }
 
   async queue(booking: PendingBooking): Promise<void> {
-    this.run(
-      {
-        practiceId: booking.practiceId,
-        idempotencyKey: booking.idempotencyKey,
-        kind: 'queued',
-        callId: booking.callId,
-        patientId: booking.patientId,
-        slot: booking.slot,
-        appointmentId: null,
-        message: queuedBookingMessage(booking),
-      },
-      'booking queued for the backend',
-    );
+    this.run(queuedBookingWrite(booking), 'booking queued for the backend');
   }
 
   async confirm(booking: ConfirmedBooking): Promise<void> {
-    const { appointment } = booking;
-    this.run(
-      {
-        practiceId: appointment.practiceId,
-        idempotencyKey: booking.idempotencyKey,
-        kind: 'confirmed',
-        callId: booking.callId,
-        patientId: appointment.patientId,
-        slot: {
-          typeCode: appointment.typeCode,
-          providerId: appointment.providerId,
-          operatoryId: appointment.operatoryId,
-          start: appointment.start,
-          end: appointment.end,
-        },
-        appointmentId: appointment.id,
-        message: bookingConfirmationMessage(booking),
-      },
-      'booking confirmation queued for the backend',
-    );
+    this.run(confirmedBookingWrite(booking), 'booking confirmation queued for the backend');
   }
 
   async find(practiceId: string, idempotencyKey: string): Promise<CallBooking | null> {
@@ -148,7 +107,7 @@ export class SqlitePendingBookingStore implements PendingBookingStore {
     return this.callBackStatement.all(practiceId, limit).map(bookingFromRow);
   }
 
-  private run(booking: BookingToKeep, message: string): void {
+  private run(booking: CallBookingWrite, message: string): void {
     let kept: boolean;
     try {
       kept = this.keep(booking);

@@ -2,6 +2,7 @@ export * from './outbox-message';
 export * from './outbox-keys';
 export * from './outbox-schemas';
 export * from './new-messages';
+export * from './booking-writes';
 export * from './outbox-store';
 export * from './outbox-delivery';
 export * from './durable-call-log';
