@@ -2,8 +2,8 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 // Dependency direction is law: adapters -> domain; gateway -> everything; domain -> nothing.
-// The domain may use only pure libraries (time-zone math, schema validation); no node I/O, no vendor SDK.
-const domainAllowedExternals = ['luxon', 'zod'];
+// The domain may use only pure libraries (time-zone math, schema validation, hashing); no node I/O, no vendor SDK.
+const domainAllowedExternals = ['luxon', 'zod', '@noble/hashes', '@noble/hashes/*'];
 
 // Shared test doubles (@crowndesk/testing) depend on the domain only, and only test code may use them.
 function boundaryRule(domainExternals, { testCode = false } = {}) {
