@@ -1,6 +1,7 @@
 import type { AppointmentType, LocalDate, Practice } from '@crowndesk/domain';
 import type { HeldTime } from './known-appointments';
-import { instantOf, isOpenOn, localMomentOf, minutesOfWallTime, weekdayOf, withinOpeningHours } from './practice-calendar';
+import { minutesOfDay } from '@crowndesk/domain';
+import { instantOf, isOpenOn, localMomentOf, weekdayOf, withinOpeningHours } from './practice-calendar';
 
 const MINUTE_MS = 60_000;
 
@@ -41,8 +42,8 @@ export function startsFreedByMove(input: FreedByMoveInput): { startMs: number; e
   const free = mergedFreeTime(input.answer);
   const freed: { startMs: number; endMs: number }[] = [];
   for (const period of practice.weeklyHours[weekdayOf(date)] ?? []) {
-    const closes = minutesOfWallTime(period.closes);
-    for (let minute = minutesOfWallTime(period.opens); minute + type.durationMinutes <= closes; minute += step) {
+    const closes = minutesOfDay(period.closes);
+    for (let minute = minutesOfDay(period.opens); minute + type.durationMinutes <= closes; minute += step) {
       const startMs = instantOf(date, minute, practice.timeZone);
       const endMs = startMs + durationMs;
       const local = localMomentOf(startMs, practice.timeZone);

@@ -1,62 +1,15 @@
-import type { LocalDate, Practice, WallTime, Weekday } from '@crowndesk/domain';
+import type { LocalDate, Practice } from '@crowndesk/domain';
+import { addDays, minutesOfDay, naiveDayMs, weekdayOf, zoneClock } from '@crowndesk/domain';
 
 /**
- * The practice's own calendar, from the platform's Intl time-zone data: local dates, wall-clock minutes and
+ * The practice's own calendar, read with the domain's time-zone helpers: local dates, wall-clock minutes and
  * opening hours. The backend knows none of this (its slot day is 08:00-17:00 in the *server's* zone), so the
  * adapter checks what it offers against the practice's hours.
  */
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
-const WEEKDAYS: readonly Weekday[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-interface WallFields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-function wallFields(instantMs: number, timeZone: string): WallFields {
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instantMs)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const { year, month, day, hour, minute, second } = fields;
-  if ([year, month, day, hour, minute, second].some((value) => value === undefined || Number.isNaN(value))) {
-    throw new Error(`Cannot read the wall clock of time zone ${timeZone}`);
-  }
-  return fields as unknown as WallFields;
-}
-
-/** How far the zone's wall clock is ahead of UTC at that instant. */
-function offsetMs(instantMs: number, timeZone: string): number {
-  const wall = wallFields(instantMs, timeZone);
-  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  return wallAsUtc - Math.floor(instantMs / 1000) * 1000;
-}
+export { addDays, weekdayOf };
 
 export interface LocalMoment {
   date: LocalDate;
@@ -65,43 +18,25 @@ export interface LocalMoment {
 }
 
 export function localMomentOf(instantMs: number, timeZone: string): LocalMoment {
-  const wall = wallFields(instantMs, timeZone);
-  return { date: `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`, minutes: wall.hour * 60 + wall.minute };
+  const { date, time } = zoneClock(timeZone).localPartsOf(instantMs);
+  return { date, minutes: minutesOfDay(time) };
 }
 
 /** The instant at `minutes` after local midnight of `date` (the earlier one when the clock falls back). */
 export function instantOf(date: LocalDate, minutes: number, timeZone: string): number {
-  const naive = naiveDayMs(date) + minutes * MINUTE_MS;
-  const firstGuess = offsetMs(naive, timeZone);
-  const candidate = naive - firstGuess;
-  const actual = offsetMs(candidate, timeZone);
-  return actual === firstGuess ? candidate : naive - actual;
+  return zoneClock(timeZone).boundaryOf(naiveDayMs(date) + minutes * MINUTE_MS);
 }
 
 /** Local dates of the practice touched by [fromMs, toMs), at most `maxDays` of them. */
 export function localDatesCovering(fromMs: number, toMs: number, timeZone: string, maxDays: number): LocalDate[] {
   if (toMs <= fromMs) return [];
-  const last = localMomentOf(toMs - 1, timeZone).date;
+  const clock = zoneClock(timeZone);
+  const last = clock.localDateOf(toMs - 1);
   const dates: LocalDate[] = [];
-  for (let date = localMomentOf(fromMs, timeZone).date; date <= last && dates.length < maxDays; date = addDays(date, 1)) {
+  for (let date = clock.localDateOf(fromMs); date <= last && dates.length < maxDays; date = addDays(date, 1)) {
     dates.push(date);
   }
   return dates;
-}
-
-export function addDays(date: LocalDate, days: number): LocalDate {
-  return new Date(naiveDayMs(date) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function weekdayOf(date: LocalDate): Weekday {
-  return WEEKDAYS[new Date(naiveDayMs(date)).getUTCDay()] as Weekday;
-}
-
-/** Minutes after midnight of "HH:mm"; "24:00" closes at the end of the day. */
-export function minutesOfWallTime(time: WallTime): number {
-  const match = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!match) throw new Error(`Invalid wall-clock time "${time}": expected HH:mm`);
-  return Number(match[1]) * 60 + Number(match[2]);
 }
 
 /** Does the practice see patients at all on that local date (weekly hours, minus closures)? */
@@ -120,19 +55,6 @@ export function withinOpeningHours(practice: Practice, startMs: number, endMs: n
   else return false;
   if (!isOpenOn(practice, start.date)) return false;
   return (practice.weeklyHours[weekdayOf(start.date)] ?? []).some(
-    (period) => minutesOfWallTime(period.opens) <= start.minutes && endMinutes <= minutesOfWallTime(period.closes),
+    (period) => minutesOfDay(period.opens) <= start.minutes && endMinutes <= minutesOfDay(period.closes),
   );
-}
-
-function naiveDayMs(date: LocalDate): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
-  if (!match || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
-    throw new Error(`Invalid local date "${date}": expected YYYY-MM-DD`);
-  }
-  return ms;
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
 }
