@@ -1,6 +1,6 @@
 import type { CallRecord, CallSession, Practice, Utterance } from '@crowndesk/domain';
+import { strongestOutcome } from '@crowndesk/domain';
 import type { PostCallTranscription } from './post-call-payload';
-import { strongestOutcome } from './strongest-outcome';
 
 /** What the ElevenLabs post-call webhook adds to the call record, for the gateway's routing and metrics. */
 export interface ElevenLabsCallDetails {
